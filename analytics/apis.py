@@ -1,0 +1,67 @@
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from surveys.weeks import iso_label
+
+from .selectors import group_aggregates, group_get_for_viewer, group_individuals_for_viewer, group_list_for_viewer
+
+
+class GroupListApi(APIView):
+    class OutputSerializer(serializers.Serializer):
+        id = serializers.IntegerField()
+        name = serializers.CharField()
+        subject = serializers.CharField()
+        grade = serializers.IntegerField(allow_null=True)
+        school = serializers.CharField(source="school.name")
+
+    def get(self, request):
+        return Response(self.OutputSerializer(group_list_for_viewer(request.user), many=True).data)
+
+
+class GroupAggregateListApi(APIView):
+    class OutputSerializer(serializers.Serializer):
+        week = serializers.DateField()
+        iso_week = serializers.SerializerMethodField()
+        suppressed = serializers.BooleanField()
+        response_count = serializers.SerializerMethodField()
+        mean_mood = serializers.FloatField(allow_null=True)
+
+        def get_iso_week(self, obj) -> str:
+            return iso_label(obj.week)
+
+        def get_response_count(self, obj) -> int | None:
+            # A suppressed cell says only that it is small, not how small.
+            return None if obj.suppressed else obj.response_count
+
+    def get(self, request, group_id: int):
+        group = group_get_for_viewer(request.user, group_id)
+        return Response(
+            {
+                "group": group.pk,
+                "min_group_size": group.school.min_group_size,
+                "weeks": self.OutputSerializer(group_aggregates(group), many=True).data,
+            }
+        )
+
+
+class GroupStudentListApi(APIView):
+    class WeekSerializer(serializers.Serializer):
+        week = serializers.DateField()
+        mood = serializers.IntegerField()
+        polarity = serializers.FloatField(allow_null=True)
+        reflection = serializers.CharField(allow_null=True)
+
+    class OutputSerializer(serializers.Serializer):
+        id = serializers.IntegerField(source="student.pk")
+        name = serializers.CharField(source="student.display_name")
+        shares_text = serializers.BooleanField()
+        weeks = serializers.SerializerMethodField()
+
+        def get_weeks(self, obj) -> list[dict]:
+            return GroupStudentListApi.WeekSerializer(obj.weeks, many=True).data
+
+    def get(self, request, group_id: int):
+        group = group_get_for_viewer(request.user, group_id)
+        insights = group_individuals_for_viewer(request.user, group)
+        return Response(self.OutputSerializer(insights, many=True).data)

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class AnalyticsConfig(AppConfig):
+    name = "analytics"
+    verbose_name = "Analytics"
+
+    def ready(self) -> None:
+        from surveys.signals import checkin_saved
+
+        from .tasks import checkin_score_task
+
+        def enqueue_scoring(sender, checkin_id: int, **kwargs) -> None:
+            # Only the id crosses the broker, and only once the row is committed.
+            checkin_score_task.delay_on_commit(checkin_id)
+
+        checkin_saved.connect(enqueue_scoring, weak=False, dispatch_uid="analytics.enqueue_scoring")

@@ -1,0 +1,86 @@
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from surveys.models import Checkin
+from surveys.weeks import week_start
+from wellbeing import policy
+from wellbeing.models import AccessLog, Group, Membership, User
+from wellbeing.services import access_log_record
+
+from .models import GroupWeekAggregate
+
+HISTORY_WEEKS = 8
+
+
+def group_list_for_viewer(viewer) -> QuerySet[Group]:
+    return policy.groups_visible(viewer).select_related("school").order_by("school__name", "name")
+
+
+def group_get_for_viewer(viewer, group_id: int) -> Group:
+    """The group if the viewer may see it; 404 otherwise, whether or not it exists."""
+    group = group_list_for_viewer(viewer).filter(pk=group_id).first()
+    if group is None:
+        raise Http404
+    return group
+
+
+def group_aggregates(group: Group, weeks: int = HISTORY_WEEKS) -> list[GroupWeekAggregate]:
+    since = week_start(timezone.now(), group.school.timezone) - timedelta(weeks=weeks - 1)
+    return list(GroupWeekAggregate.objects.filter(group=group, week__gte=since).order_by("-week"))
+
+
+@dataclass
+class StudentWeek:
+    week: date
+    mood: int
+    polarity: float | None
+    reflection: str | None  # None when the viewer may not read it
+
+
+@dataclass
+class StudentInsight:
+    student: User
+    shares_text: bool
+    weeks: list[StudentWeek] = field(default_factory=list)
+
+
+def group_individuals_for_viewer(viewer, group: Group, weeks: int = HISTORY_WEEKS) -> list[StudentInsight]:
+    """Individual data of the group's students who consented, for this viewer.
+
+    Reading individual data and logging that it was read happen in this one
+    call, so no page or endpoint can show one without the other.
+    """
+    in_group = Membership.objects.filter(group=group, role=Membership.Role.STUDENT).values("user_id")
+    visible = list(
+        policy.students_visible(viewer, policy.Level.SCORES).filter(pk__in=in_group).order_by("last_name", "first_name")
+    )
+    if not visible:
+        return []
+    text_ids = set(
+        policy.students_visible(viewer, policy.Level.TEXT)
+        .filter(pk__in=[s.pk for s in visible])
+        .values_list("pk", flat=True)
+    )
+    since = week_start(timezone.now(), group.school.timezone) - timedelta(weeks=weeks - 1)
+    checkins = Checkin.objects.filter(student__in=visible, week__gte=since).select_related("score").order_by("-week")
+    insights = {s.pk: StudentInsight(student=s, shares_text=s.pk in text_ids) for s in visible}
+    for checkin in checkins:
+        score = getattr(checkin, "score", None)
+        insights[checkin.student_id].weeks.append(
+            StudentWeek(
+                week=checkin.week,
+                mood=checkin.mood,
+                polarity=score.polarity if score else None,
+                reflection=checkin.reflection if checkin.student_id in text_ids else None,
+            )
+        )
+    context = f"group {group.pk}"
+    access_log_record(viewer=viewer, students=visible, what=AccessLog.What.SCORES, context=context)
+    text_students = [s for s in visible if s.pk in text_ids]
+    if text_students:
+        access_log_record(viewer=viewer, students=text_students, what=AccessLog.What.TEXT, context=context)
+    return list(insights.values())

@@ -1,0 +1,25 @@
+from datetime import date
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(acks_late=True)
+def checkin_score_task(checkin_id: int) -> None:
+    # acks_late is safe: scoring is a conditional upsert keyed by check-in,
+    # revision and analyser version, so a redelivery changes nothing.
+    services.checkin_score(checkin_id=checkin_id)
+    group_ids, week = services.group_ids_for_checkin(checkin_id)
+    for group_id in group_ids:
+        services.group_week_aggregate_recompute(group_id=group_id, week=week)
+
+
+@shared_task(acks_late=True)
+def group_week_aggregate_task(group_id: int, week: str) -> None:
+    services.group_week_aggregate_recompute(group_id=group_id, week=date.fromisoformat(week))
+
+
+@shared_task(acks_late=True)
+def checkins_score_sweep_task() -> None:
+    services.checkins_score_sweep()

@@ -1,0 +1,61 @@
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from wellbeing.apis import IsStudent
+from wellbeing.models import Language
+
+from .models import REFLECTION_MAX_LENGTH
+from .selectors import checkin_current_week, checkin_list_for_student
+from .services import checkin_submit
+from .weeks import iso_label
+
+
+class CheckinOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    week = serializers.DateField()
+    iso_week = serializers.SerializerMethodField()
+    mood = serializers.IntegerField()
+    reflection = serializers.CharField()
+    language = serializers.CharField()
+    submitted_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+    def get_iso_week(self, obj) -> str:
+        return iso_label(obj.week)
+
+
+class CheckinsApi(APIView):
+    """A student's own check-ins: list them, or submit this week's (again, to edit it)."""
+
+    permission_classes = [IsStudent]
+
+    class InputSerializer(serializers.Serializer):
+        mood = serializers.IntegerField(min_value=1, max_value=5)
+        reflection = serializers.CharField(
+            required=False, allow_blank=True, max_length=REFLECTION_MAX_LENGTH, default=""
+        )
+        language = serializers.ChoiceField(choices=Language.choices, required=False, default="")
+
+    def get(self, request):
+        checkins = checkin_list_for_student(request.user)[:520]
+        return Response(CheckinOutputSerializer(checkins, many=True).data)
+
+    def post(self, request):
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        existed = checkin_current_week(request.user) is not None
+        checkin = checkin_submit(student=request.user, **serializer.validated_data)
+        return Response(
+            CheckinOutputSerializer(checkin).data, status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED
+        )
+
+
+class CheckinCurrentApi(APIView):
+    permission_classes = [IsStudent]
+
+    def get(self, request):
+        checkin = checkin_current_week(request.user)
+        if checkin is None:
+            return Response({"detail": "No check-in yet this week."}, status=status.HTTP_404_NOT_FOUND)
+        return Response(CheckinOutputSerializer(checkin).data)

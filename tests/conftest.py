@@ -1,0 +1,93 @@
+"""The named cast every test can use.
+
+school_a has group_a (class 8A) and group_b (class 8B); school_b is another
+school in the same municipality.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from rest_framework.test import APIClient
+
+from wellbeing.models import ConsentScope, Membership, SchoolRole, User
+from wellbeing.services import consent_set
+
+from .factories import GroupFactory, MembershipFactory, SchoolFactory, SchoolRoleFactory, StudentFactory, UserFactory
+
+
+@dataclass
+class Cast:
+    school_a: object
+    school_b: object
+    group_a: object
+    group_b: object
+    group_other_school: object
+    sharer: User  # group_a student who shares scores and text with teachers and trends with health
+    private: User  # group_a student who shares nothing
+    classmate: User  # another group_a student, shares nothing
+    student_b: User  # group_b student who shares everything
+    teacher: User  # teaches group_a
+    teacher_b: User  # teaches group_b in the same school
+    teacher_other_school: User
+    health: User  # student health at school_a
+    health_other_school: User
+    admin: User  # school admin at school_a
+
+
+def _teacher(group, **kwargs) -> User:
+    user = UserFactory(**kwargs)
+    MembershipFactory(group=group, user=user, role=Membership.Role.TEACHER)
+    return user
+
+
+def _student(group, *, shares: bool, **kwargs) -> User:
+    student = StudentFactory(school=group.school, **kwargs)
+    MembershipFactory(group=group, user=student, role=Membership.Role.STUDENT)
+    if shares:
+        for scope in ConsentScope:
+            consent_set(student=student, scope=scope, granted=True, changed_by=student)
+    return student
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    school_a = SchoolFactory(name="Skola A")
+    school_b = SchoolFactory(name="Skule B", country="NO", timezone="Europe/Oslo", default_language="nb")
+    group_a = GroupFactory(school=school_a, name="8A")
+    group_b = GroupFactory(school=school_a, name="8B")
+    group_other = GroupFactory(school=school_b, name="9C")
+    health = UserFactory(username="health")
+    SchoolRoleFactory(school=school_a, user=health, role=SchoolRole.Role.HEALTH)
+    health_other = UserFactory(username="health_other")
+    SchoolRoleFactory(school=school_b, user=health_other, role=SchoolRole.Role.HEALTH)
+    admin = UserFactory(username="schooladmin")
+    SchoolRoleFactory(school=school_a, user=admin, role=SchoolRole.Role.ADMIN)
+    return Cast(
+        school_a=school_a,
+        school_b=school_b,
+        group_a=group_a,
+        group_b=group_b,
+        group_other_school=group_other,
+        sharer=_student(group_a, shares=True, username="sharer"),
+        private=_student(group_a, shares=False, username="private"),
+        classmate=_student(group_a, shares=False, username="classmate"),
+        student_b=_student(group_b, shares=True, username="student_b"),
+        teacher=_teacher(group_a, username="teacher"),
+        teacher_b=_teacher(group_b, username="teacher_b"),
+        teacher_other_school=_teacher(group_other, username="teacher_other"),
+        health=health,
+        health_other_school=health_other,
+        admin=admin,
+    )
+
+
+@pytest.fixture
+def api() -> APIClient:
+    return APIClient()
+
+
+def login(client, user: User | None):
+    """Authenticate a test client (API or page) as `user`; None stays anonymous."""
+    if user is not None:
+        client.force_login(user)
+    return client

@@ -1,0 +1,72 @@
+import factory
+from django.utils import timezone
+
+from surveys.models import Checkin
+from surveys.weeks import week_start
+from wellbeing.models import Group, Membership, School, SchoolRole, User
+
+
+class SchoolFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = School
+
+    name = factory.Sequence(lambda n: f"School {n}")
+    country = "SE"
+    timezone = "Europe/Stockholm"
+    default_language = "sv"
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Group
+
+    school = factory.SubFactory(SchoolFactory)
+    name = factory.Sequence(lambda n: f"Group {n}")
+    grade = 8
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Sequence(lambda n: f"First{n}")
+    last_name = factory.Sequence(lambda n: f"Last{n}")
+    password = factory.django.Password("pw-for-tests-1")
+
+
+class StudentFactory(UserFactory):
+    is_student = True
+    school = factory.SubFactory(SchoolFactory)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    group = factory.SubFactory(GroupFactory)
+    user = factory.SubFactory(StudentFactory)
+    role = Membership.Role.STUDENT
+
+
+class SchoolRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SchoolRole
+
+    school = factory.SubFactory(SchoolFactory)
+    user = factory.SubFactory(UserFactory)
+    role = SchoolRole.Role.HEALTH
+
+
+class CheckinFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Checkin
+
+    student = factory.SubFactory(StudentFactory)
+    school = factory.LazyAttribute(lambda o: o.student.school)
+    week = factory.LazyAttribute(lambda o: week_start(timezone.now(), o.school.timezone))
+    mood = 3
+    reflection = ""
+    submitted_at = factory.LazyFunction(timezone.now)
+    updated_at = factory.LazyFunction(timezone.now)

@@ -1,0 +1,76 @@
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from . import policy
+from .models import ConsentScope
+from .selectors import access_log_for_student, consent_state
+from .services import ApplicationError, consent_set
+
+
+class IsStudent:
+    """Permission for endpoints that only make sense for a student's own data."""
+
+    message = "This endpoint is for students."
+
+    def has_permission(self, request, view) -> bool:
+        return policy.is_student(request.user)
+
+    def has_object_permission(self, request, view, obj) -> bool:  # pragma: no cover - no object views
+        return False
+
+
+class MeApi(APIView):
+    class OutputSerializer(serializers.Serializer):
+        id = serializers.IntegerField()
+        username = serializers.CharField()
+        display_name = serializers.CharField()
+        is_student = serializers.BooleanField()
+        school = serializers.CharField(source="school.name", allow_null=True, default=None)
+        language = serializers.CharField()
+
+    def get(self, request):
+        return Response(self.OutputSerializer(request.user).data)
+
+
+class ConsentApi(APIView):
+    permission_classes = [IsStudent]
+
+    class InputSerializer(serializers.Serializer):
+        scores_to_teachers = serializers.BooleanField(required=False)
+        text_to_teachers = serializers.BooleanField(required=False)
+        trends_to_health = serializers.BooleanField(required=False)
+
+        def validate(self, attrs):
+            unknown = set(self.initial_data) - set(self.fields)
+            if unknown:
+                raise serializers.ValidationError({name: ["Unknown consent scope."] for name in sorted(unknown)})
+            if not attrs:
+                raise serializers.ValidationError("Give at least one consent scope to change.")
+            return attrs
+
+    def get(self, request):
+        return Response(consent_state(request.user))
+
+    def patch(self, request):
+        if not isinstance(request.data, dict):
+            raise ApplicationError("Send a JSON object of consent scopes.")
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        for scope, granted in serializer.validated_data.items():
+            consent_set(student=request.user, scope=ConsentScope(scope), granted=granted, changed_by=request.user)
+        return Response(consent_state(request.user))
+
+
+class AccessLogApi(APIView):
+    permission_classes = [IsStudent]
+
+    class OutputSerializer(serializers.Serializer):
+        viewer = serializers.CharField(source="viewer.display_name", default=None)
+        what = serializers.CharField()
+        context = serializers.CharField()
+        at = serializers.DateTimeField()
+
+    def get(self, request):
+        entries = access_log_for_student(request.user)[:500]
+        return Response(self.OutputSerializer(entries, many=True).data)

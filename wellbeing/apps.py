@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WellbeingConfig(AppConfig):
+    name = "wellbeing"
+    verbose_name = "Schools, people and consent"

@@ -1,0 +1,81 @@
+"""The access policy: who may see what about which student.
+
+Everything that reads individual or group data asks this module. Each rule is
+written once, as a queryset filter, so the list views and the single-object
+checks cannot disagree. Callers turn "not visible" into 404, never 403, so an
+id never tells an outsider whether a thing exists.
+"""
+
+from enum import StrEnum
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from .models import Consent, ConsentScope, Group, Membership, SchoolRole, User
+
+
+class Level(StrEnum):
+    SCORES = "scores"  # identifiable check-in scores
+    TEXT = "text"  # reflection text
+    TRENDS = "trends"  # a student's trend over time, for student health
+
+
+def _is_staff_viewer(viewer) -> bool:
+    return bool(viewer and viewer.is_authenticated and viewer.is_active and not viewer.is_student)
+
+
+def _consented(scope: ConsentScope) -> Exists:
+    return Exists(Consent.objects.filter(student=OuterRef("pk"), scope=scope, granted=True))
+
+
+def _taught_by(viewer) -> Exists:
+    teacher_groups = Membership.objects.filter(user=viewer, role=Membership.Role.TEACHER).values("group")
+    return Exists(
+        Membership.objects.filter(user=OuterRef("pk"), role=Membership.Role.STUDENT, group__in=teacher_groups)
+    )
+
+
+def _in_health_school_of(viewer) -> Q:
+    health_schools = SchoolRole.objects.filter(user=viewer, role=SchoolRole.Role.HEALTH).values("school")
+    return Q(school__in=health_schools)
+
+
+def students_visible(viewer, level: Level) -> QuerySet[User]:
+    """Students (other than the viewer) whose data at `level` the viewer may see."""
+    if not _is_staff_viewer(viewer):
+        return User.objects.none()
+    if level == Level.SCORES:
+        rule = (_taught_by(viewer) & _consented(ConsentScope.SCORES_TO_TEACHERS)) | (
+            _in_health_school_of(viewer) & _consented(ConsentScope.TRENDS_TO_HEALTH)
+        )
+    elif level == Level.TEXT:
+        rule = _taught_by(viewer) & _consented(ConsentScope.TEXT_TO_TEACHERS)
+    elif level == Level.TRENDS:
+        rule = _in_health_school_of(viewer) & _consented(ConsentScope.TRENDS_TO_HEALTH)
+    else:  # pragma: no cover - Level is closed
+        raise ValueError(f"unknown level {level!r}")
+    return User.objects.filter(rule, is_student=True, is_active=True)
+
+
+def may_view_student(viewer, student: User, level: Level) -> bool:
+    if not (viewer and viewer.is_authenticated and viewer.is_active):
+        return False
+    if viewer.pk == student.pk:
+        return True
+    return students_visible(viewer, level).filter(pk=student.pk).exists()
+
+
+def groups_visible(viewer) -> QuerySet[Group]:
+    """Groups whose (suppressed) aggregates the viewer may see."""
+    if not _is_staff_viewer(viewer):
+        return Group.objects.none()
+    taught = Membership.objects.filter(user=viewer, role=Membership.Role.TEACHER).values("group")
+    school_staff = SchoolRole.objects.filter(user=viewer).values("school")
+    return Group.objects.filter(Q(pk__in=taught) | Q(school__in=school_staff))
+
+
+def may_view_group(viewer, group: Group) -> bool:
+    return groups_visible(viewer).filter(pk=group.pk).exists()
+
+
+def is_student(viewer) -> bool:
+    return bool(viewer and viewer.is_authenticated and viewer.is_active and viewer.is_student)
