@@ -14,6 +14,9 @@ class CheckinScore(models.Model):
     subjectivity = models.FloatField(null=True)
     scored_at = models.DateTimeField()
 
+    def __str__(self) -> str:
+        return f"score of check-in {self.checkin_id}"
+
 
 class GroupWeekAggregate(models.Model):
     """A group's week in numbers. No student ids, no text; small cells suppressed."""
@@ -33,3 +36,6 @@ class GroupWeekAggregate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["group", "week"], name="aggregate_one_per_group_week"),
         ]
+
+    def __str__(self) -> str:
+        return f"group {self.group_id} week {self.week}"

@@ -90,8 +90,10 @@ def group_week_aggregate_recompute(*, group_id: int, week: date) -> GroupWeekAgg
 
 
 def checkins_unscored(limit: int) -> list[int]:
-    stale = Q(score__isnull=True) | Q(score__checkin_revision__lt=F("revision")) | ~Q(
-        score__analyser_version=ANALYSER_VERSION
+    stale = (
+        Q(score__isnull=True)
+        | Q(score__checkin_revision__lt=F("revision"))
+        | ~Q(score__analyser_version=ANALYSER_VERSION)
     )
     return list(Checkin.objects.filter(stale).order_by("id").values_list("id", flat=True)[:limit])
 

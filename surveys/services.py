@@ -15,9 +15,7 @@ def _validate(*, mood: int, reflection: str) -> None:
     if isinstance(mood, bool) or not isinstance(mood, int) or not 1 <= mood <= 5:
         raise ApplicationError("Mood must be a whole number from 1 to 5.", field="mood")
     if len(reflection) > REFLECTION_MAX_LENGTH:
-        raise ApplicationError(
-            f"The reflection can be at most {REFLECTION_MAX_LENGTH} characters.", field="reflection"
-        )
+        raise ApplicationError(f"The reflection can be at most {REFLECTION_MAX_LENGTH} characters.", field="reflection")
 
 
 def checkin_submit(

@@ -130,6 +130,9 @@ class Consent(models.Model):
             models.UniqueConstraint(fields=["student", "scope"], name="consent_unique_scope"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.scope}={self.granted}"
+
 
 class ConsentEvent(models.Model):
     """Append-only history of consent changes: who changed what, when."""
@@ -137,14 +140,15 @@ class ConsentEvent(models.Model):
     student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consent_events")
     scope = models.CharField(max_length=32, choices=ConsentScope.choices)
     granted = models.BooleanField()
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     changed_at = models.DateTimeField()
 
     class Meta:
         ordering = ["changed_at", "id"]
         indexes = [models.Index(fields=["student", "scope", "changed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.scope}={self.granted} at {self.changed_at:%Y-%m-%d %H:%M}"
 
 
 class AccessLog(models.Model):
@@ -164,3 +168,6 @@ class AccessLog(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["student", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.what} viewed at {self.at:%Y-%m-%d %H:%M}"

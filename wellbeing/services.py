@@ -16,17 +16,17 @@ class ApplicationError(Exception):
 
 
 @transaction.atomic
-def consent_set(*, student: User, scope: ConsentScope | str, granted: bool, changed_by: User) -> Consent:
+def consent_set(*, student: User, scope: ConsentScope | str, granted: bool, changed_by: User) -> Consent | None:
     if not student.is_student:
         raise ApplicationError("Only students have consent settings.")
     scope = ConsentScope(scope)
     now = timezone.now()
-    consent, created = Consent.objects.select_for_update().get_or_create(
-        student=student, scope=scope, defaults={"granted": granted, "updated_at": now}
-    )
-    if not created and consent.granted == granted:
-        return consent  # no change, nothing to record
-    if not created:
+    consent = Consent.objects.select_for_update().filter(student=student, scope=scope).first()
+    if (consent.granted if consent else False) == granted:
+        return consent  # no change (absent means off), nothing to record
+    if consent is None:
+        consent = Consent.objects.create(student=student, scope=scope, granted=granted, updated_at=now)
+    else:
         consent.granted = granted
         consent.updated_at = now
         consent.save(update_fields=["granted", "updated_at"])

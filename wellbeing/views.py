@@ -45,5 +45,6 @@ def healthz(request):
     # Without Redis there is no way to reach a worker; do not wait for a timeout.
     checks["worker"] = _check_worker() if checks["redis"] else False
     healthy = all(checks.values())
-    body = {"status": "ok" if healthy else "unavailable"} | {name: "ok" if ok else "down" for name, ok in checks.items()}
+    body = {"status": "ok" if healthy else "unavailable"}
+    body |= {name: "ok" if ok else "down" for name, ok in checks.items()}
     return JsonResponse(body, status=200 if healthy else 503)

@@ -1,0 +1,134 @@
+"""The staff endpoints, as a matrix of roles x data x consent."""
+
+import pytest
+from django.urls import reverse
+
+from analytics.services import group_week_aggregate_recompute
+from wellbeing.models import AccessLog, ConsentScope
+from wellbeing.services import consent_set
+
+from ..conftest import login
+from ..factories import CheckinFactory, MembershipFactory, StudentFactory
+
+VIEWERS = [
+    "sharer",
+    "private",
+    "teacher",
+    "teacher_b",
+    "teacher_other_school",
+    "health",
+    "health_other_school",
+    "admin",
+    None,
+]
+
+
+@pytest.fixture
+def week_of_group_a(cast):
+    """A full week in group_a: five check-ins, one aggregate."""
+    extra = [StudentFactory(school=cast.school_a) for _ in range(2)]
+    for student in extra:
+        MembershipFactory(group=cast.group_a, user=student)
+    students = [cast.sharer, cast.private, cast.classmate, *extra]
+    checkins = [
+        CheckinFactory(student=s, mood=m, reflection=f"reflection of {s.username}")
+        for s, m in zip(students, [2, 3, 4, 4, 5], strict=True)
+    ]
+    group_week_aggregate_recompute(group_id=cast.group_a.pk, week=checkins[0].week)
+    return checkins
+
+
+def _get(api, cast, viewer, name):
+    login(api, getattr(cast, viewer) if viewer else None)
+    return api.get(reverse(name, args=[cast.group_a.pk]))
+
+
+AGGREGATE_STATUS = {"teacher": 200, "health": 200, "admin": 200, None: 401}
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_group_aggregates_by_role(cast, api, week_of_group_a, viewer):
+    response = _get(api, cast, viewer, "api-group-aggregates")
+    assert response.status_code == AGGREGATE_STATUS.get(viewer, 404)
+    if response.status_code == 200:
+        [week] = response.json()["weeks"]
+        assert (week["response_count"], week["mean_mood"], week["suppressed"]) == (5, 3.6, False)
+
+
+def test_group_aggregates_hide_a_small_week(cast, api):
+    checkin = CheckinFactory(student=cast.sharer, mood=1)
+    group_week_aggregate_recompute(group_id=cast.group_a.pk, week=checkin.week)
+    [week] = _get(api, cast, "teacher", "api-group-aggregates").json()["weeks"]
+    assert week == {
+        "week": checkin.week.isoformat(),
+        "iso_week": week["iso_week"],
+        "suppressed": True,
+        "response_count": None,
+        "mean_mood": None,
+    }
+
+
+# Who sees the sharer's individual scores and text in group_a's student list.
+SEES_SCORES = {"teacher", "health"}
+SEES_TEXT = {"teacher"}
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_group_students_by_role(cast, api, week_of_group_a, viewer):
+    response = _get(api, cast, viewer, "api-group-students")
+    if viewer is None:
+        assert response.status_code == 401
+        return
+    if viewer not in AGGREGATE_STATUS:
+        assert response.status_code == 404
+        assert not AccessLog.objects.exists()
+        return
+    assert response.status_code == 200
+    rows = {row["name"]: row for row in response.json()}
+    sharer = cast.sharer.display_name
+    assert (sharer in rows) is (viewer in SEES_SCORES)
+    assert cast.private.display_name not in rows and cast.classmate.display_name not in rows
+    if viewer in SEES_SCORES:
+        [week] = rows[sharer]["weeks"]
+        assert week["mood"] == 2
+        assert week["reflection"] == ("reflection of sharer" if viewer in SEES_TEXT else None)
+    logged = set(AccessLog.objects.filter(viewer=getattr(cast, viewer)).values_list("student__username", "what"))
+    expected = set()
+    if viewer in SEES_SCORES:
+        expected.add(("sharer", "scores"))
+    if viewer in SEES_TEXT:
+        expected.add(("sharer", "text"))
+    assert logged == expected
+
+
+@pytest.mark.parametrize("scope", list(ConsentScope))
+def test_revoking_consent_hides_the_student_at_once(cast, api, week_of_group_a, scope):
+    consent_set(student=cast.sharer, scope=scope, granted=False, changed_by=cast.sharer)
+    teacher_rows = {r["name"]: r for r in _get(api, cast, "teacher", "api-group-students").json()}
+    health_rows = {r["name"]: r for r in _get(api, cast, "health", "api-group-students").json()}
+    name = cast.sharer.display_name
+    assert (name in teacher_rows) is (scope != ConsentScope.SCORES_TO_TEACHERS)
+    if scope == ConsentScope.TEXT_TO_TEACHERS:
+        assert teacher_rows[name]["weeks"][0]["reflection"] is None
+    assert (name in health_rows) is (scope != ConsentScope.TRENDS_TO_HEALTH)
+
+
+def test_an_unknown_group_is_404_like_a_forbidden_one(cast, api):
+    login(api, cast.teacher)
+    assert api.get(reverse("api-group-students", args=[999999])).status_code == 404
+    assert api.get(reverse("api-group-aggregates", args=[999999])).status_code == 404
+
+
+@pytest.mark.parametrize("viewer, expected", [("teacher", {"8A"}), ("health", {"8A", "8B"}), ("sharer", set())])
+def test_group_list_by_role(cast, api, viewer, expected):
+    login(api, getattr(cast, viewer))
+    assert {g["name"] for g in api.get(reverse("api-groups")).json()} == expected
+
+
+def test_group_list_requires_login(api):
+    assert api.get(reverse("api-groups")).status_code == 401
+
+
+def test_an_id_beyond_the_database_range_is_404_not_500(cast, api):
+    login(api, cast.teacher)
+    assert api.get(reverse("api-group-students", args=[10**30])).status_code == 404

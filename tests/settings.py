@@ -1,0 +1,25 @@
+"""Test settings: the real settings module, with test defaults for the environment.
+
+Anything set in the environment (DATABASE_URL, REDIS_URL) still wins, so the
+same suite runs against PostgreSQL and SQLite.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-secret-key")
+os.environ.setdefault("ENCRYPTION_KEY", "test-encryption-key")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
+os.environ.setdefault("STATIC_MANIFEST", "false")
+os.environ.setdefault("CACHE_KEY_PREFIX", "wellbeing-test")
+# A file, not SQLite's shared in-memory database: the integration tests' worker
+# thread needs its own connection, which shared-cache mode answers with
+# "database table is locked".
+os.environ.setdefault("SQLITE_TEST_NAME", os.path.join(os.path.dirname(__file__), "..", "var", "test.sqlite3"))
+
+from wellbeing.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# WhiteNoise warns about a missing STATIC_ROOT; tests serve no static files.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
