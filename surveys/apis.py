@@ -44,10 +44,10 @@ class CheckinsApi(APIView):
     def post(self, request):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        existed = checkin_current_week(request.user) is not None
         checkin = checkin_submit(student=request.user, **serializer.validated_data)
+        created = checkin.revision == 1
         return Response(
-            CheckinOutputSerializer(checkin).data, status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED
+            CheckinOutputSerializer(checkin).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
         )
 
 

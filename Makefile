@@ -1,0 +1,18 @@
+# The index of commands. Each target is one line; the scripts do the work.
+.PHONY: run test lint format bench worker beat web
+run:      ## install, migrate, seed the demo, run web + worker + beat
+	./bin/run
+test:     ## install dev requirements, lint, run the suite on PostgreSQL and SQLite
+	./bin/test
+lint:
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+format:
+	.venv/bin/ruff check --fix . && .venv/bin/ruff format .
+bench:    ## print benchmark figures (needs PostgreSQL and Redis)
+	.venv/bin/python bench/checkin_submit.py
+web:
+	.venv/bin/gunicorn wellbeing.wsgi --bind 127.0.0.1:8000
+worker:
+	.venv/bin/celery -A wellbeing worker --loglevel INFO
+beat:
+	.venv/bin/celery -A wellbeing beat --loglevel INFO --schedule var/celerybeat-schedule
