@@ -89,9 +89,9 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.core.handlers.wsgi import WSGIHandler
     from django.core.management import call_command
     from django.db import connections
-    from django.core.handlers.wsgi import WSGIHandler
     from rest_framework.authtoken.models import Token
 
     from wellbeing.celery import app
