@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from analytics.models import CheckinScore, GroupWeekAggregate
 from surveys.models import Checkin
-from wellbeing import views
 from wellbeing.celery import app
 
 from ..conftest import login
