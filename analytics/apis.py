@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -9,18 +10,25 @@ from .selectors import group_aggregates, group_get_for_viewer, group_individuals
 
 class GroupListApi(APIView):
     class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "GroupListOutput"
+
         id = serializers.IntegerField()
         name = serializers.CharField()
         subject = serializers.CharField()
         grade = serializers.IntegerField(allow_null=True)
         school = serializers.CharField(source="school.name")
 
+    @extend_schema(responses=OutputSerializer(many=True))
     def get(self, request):
         return Response(self.OutputSerializer(group_list_for_viewer(request.user), many=True).data)
 
 
 class GroupAggregateListApi(APIView):
     class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "GroupAggregateListOutput"
+
         week = serializers.DateField()
         iso_week = serializers.SerializerMethodField()
         suppressed = serializers.BooleanField()
@@ -34,6 +42,16 @@ class GroupAggregateListApi(APIView):
             # A suppressed cell says only that it is small, not how small.
             return None if obj.suppressed else obj.response_count
 
+    @extend_schema(
+        responses=inline_serializer(
+            "GroupAggregates",
+            fields={
+                "group": serializers.IntegerField(),
+                "min_group_size": serializers.IntegerField(),
+                "weeks": OutputSerializer(many=True),
+            },
+        )
+    )
     def get(self, request, group_id: int):
         group = group_get_for_viewer(request.user, group_id)
         return Response(
@@ -47,12 +65,18 @@ class GroupAggregateListApi(APIView):
 
 class GroupStudentListApi(APIView):
     class WeekSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "GroupStudentListWeek"
+
         week = serializers.DateField()
         mood = serializers.IntegerField()
         polarity = serializers.FloatField(allow_null=True)
         reflection = serializers.CharField(allow_null=True)
 
     class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "GroupStudentListOutput"
+
         id = serializers.IntegerField(source="student.pk")
         name = serializers.CharField(source="student.display_name")
         shares_text = serializers.BooleanField()
@@ -61,6 +85,7 @@ class GroupStudentListApi(APIView):
         def get_weeks(self, obj) -> list[dict]:
             return GroupStudentListApi.WeekSerializer(obj.weeks, many=True).data
 
+    @extend_schema(responses=OutputSerializer(many=True))
     def get(self, request, group_id: int):
         group = group_get_for_viewer(request.user, group_id)
         insights = group_individuals_for_viewer(request.user, group)

@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -31,16 +32,21 @@ class CheckinsApi(APIView):
     permission_classes = [IsStudent]
 
     class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "CheckinsInput"
+
         mood = serializers.IntegerField(min_value=1, max_value=5)
         reflection = serializers.CharField(
             required=False, allow_blank=True, max_length=REFLECTION_MAX_LENGTH, default=""
         )
         language = serializers.ChoiceField(choices=Language.choices, required=False, default="")
 
+    @extend_schema(responses=CheckinOutputSerializer(many=True))
     def get(self, request):
         checkins = checkin_list_for_student(request.user)[:520]
         return Response(CheckinOutputSerializer(checkins, many=True).data)
 
+    @extend_schema(request=InputSerializer, responses={200: CheckinOutputSerializer, 201: CheckinOutputSerializer})
     def post(self, request):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -54,6 +60,7 @@ class CheckinsApi(APIView):
 class CheckinCurrentApi(APIView):
     permission_classes = [IsStudent]
 
+    @extend_schema(responses=CheckinOutputSerializer)
     def get(self, request):
         checkin = checkin_current_week(request.user)
         if checkin is None:

@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -22,6 +23,9 @@ class IsStudent:
 
 class MeApi(APIView):
     class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "MeOutput"
+
         id = serializers.IntegerField()
         username = serializers.CharField()
         display_name = serializers.CharField()
@@ -29,14 +33,23 @@ class MeApi(APIView):
         school = serializers.CharField(source="school.name", allow_null=True, default=None)
         language = serializers.CharField()
 
+    @extend_schema(responses=OutputSerializer)
     def get(self, request):
         return Response(self.OutputSerializer(request.user).data)
+
+
+CONSENT_STATE = inline_serializer(
+    "ConsentState", fields={scope.value: serializers.BooleanField() for scope in ConsentScope}
+)
 
 
 class ConsentApi(APIView):
     permission_classes = [IsStudent]
 
     class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "ConsentInput"
+
         scores_to_teachers = serializers.BooleanField(required=False)
         text_to_teachers = serializers.BooleanField(required=False)
         trends_to_health = serializers.BooleanField(required=False)
@@ -49,9 +62,11 @@ class ConsentApi(APIView):
                 raise serializers.ValidationError("Give at least one consent scope to change.")
             return attrs
 
+    @extend_schema(responses=CONSENT_STATE)
     def get(self, request):
         return Response(consent_state(request.user))
 
+    @extend_schema(request=InputSerializer, responses=CONSENT_STATE)
     def patch(self, request):
         if not isinstance(request.data, dict):
             raise ApplicationError("Send a JSON object of consent scopes.")
@@ -66,11 +81,15 @@ class AccessLogApi(APIView):
     permission_classes = [IsStudent]
 
     class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "AccessLogOutput"
+
         viewer = serializers.CharField(source="viewer.display_name", default=None)
         what = serializers.CharField()
         context = serializers.CharField()
         at = serializers.DateTimeField()
 
+    @extend_schema(responses=OutputSerializer(many=True))
     def get(self, request):
         entries = access_log_for_student(request.user)[:500]
         return Response(self.OutputSerializer(entries, many=True).data)
