@@ -132,3 +132,17 @@ def test_group_list_requires_login(api):
 def test_an_id_beyond_the_database_range_is_404_not_500(cast, api):
     login(api, cast.teacher)
     assert api.get(reverse("api-group-students", args=[10**30])).status_code == 404
+
+
+def test_the_student_list_costs_the_same_queries_for_many_students(cast, api, django_assert_max_num_queries):
+    from wellbeing.models import ConsentScope as Scope
+
+    for _ in range(30):
+        student = StudentFactory(school=cast.school_a)
+        MembershipFactory(group=cast.group_a, user=student)
+        consent_set(student=student, scope=Scope.SCORES_TO_TEACHERS, granted=True, changed_by=student)
+        CheckinFactory(student=student, mood=4, reflection="fine")
+    login(api, cast.teacher)
+    with django_assert_max_num_queries(12):
+        response = api.get(reverse("api-group-students", args=[cast.group_a.pk]))
+    assert len(response.json()) == 31  # the 30 above and the cast's sharer
