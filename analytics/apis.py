@@ -69,7 +69,7 @@ class GroupStudentListApi(APIView):
             ref_name = "GroupStudentListWeek"
 
         week = serializers.DateField()
-        mood = serializers.IntegerField()
+        mood = serializers.IntegerField(allow_null=True)
         polarity = serializers.FloatField(allow_null=True)
         reflection = serializers.CharField(allow_null=True)
 

@@ -36,7 +36,7 @@ def group_aggregates(group: Group, weeks: int = HISTORY_WEEKS) -> list[GroupWeek
 @dataclass
 class StudentWeek:
     week: date
-    mood: int
+    mood: int | None  # None when the viewer may read the reflection but not the scores
     polarity: float | None
     reflection: str | None  # None when the viewer may not read it
 
@@ -51,36 +51,38 @@ class StudentInsight:
 def group_individuals_for_viewer(viewer, group: Group, weeks: int = HISTORY_WEEKS) -> list[StudentInsight]:
     """Individual data of the group's students who consented, for this viewer.
 
-    Reading individual data and logging that it was read happen in this one
-    call, so no page or endpoint can show one without the other.
+    Scores and reflections are separate consents: a student may share either or
+    both, and each week shows exactly what was shared. Reading individual data
+    and logging that it was read happen in this one call, so no page or
+    endpoint can show one without the other.
     """
     in_group = Membership.objects.filter(group=group, role=Membership.Role.STUDENT).values("user_id")
-    visible = list(
-        policy.students_visible(viewer, policy.Level.SCORES).filter(pk__in=in_group).order_by("last_name", "first_name")
+    score_ids = set(
+        policy.students_visible(viewer, policy.Level.SCORES).filter(pk__in=in_group).values_list("pk", flat=True)
     )
+    text_ids = set(
+        policy.students_visible(viewer, policy.Level.TEXT).filter(pk__in=in_group).values_list("pk", flat=True)
+    )
+    visible = list(User.objects.filter(pk__in=score_ids | text_ids).order_by("last_name", "first_name", "pk"))
     if not visible:
         return []
-    text_ids = set(
-        policy.students_visible(viewer, policy.Level.TEXT)
-        .filter(pk__in=[s.pk for s in visible])
-        .values_list("pk", flat=True)
-    )
     since = week_start(timezone.now(), group.school.timezone) - timedelta(weeks=weeks - 1)
     checkins = Checkin.objects.filter(student__in=visible, week__gte=since).select_related("score").order_by("-week")
     insights = {s.pk: StudentInsight(student=s, shares_text=s.pk in text_ids) for s in visible}
     for checkin in checkins:
         score = getattr(checkin, "score", None)
+        shares_scores = checkin.student_id in score_ids
         insights[checkin.student_id].weeks.append(
             StudentWeek(
                 week=checkin.week,
-                mood=checkin.mood,
-                polarity=score.polarity if score else None,
+                mood=checkin.mood if shares_scores else None,
+                polarity=score.polarity if score and shares_scores else None,
                 reflection=checkin.reflection if checkin.student_id in text_ids else None,
             )
         )
     context = f"group {group.pk}"
-    access_log_record(viewer=viewer, students=visible, what=AccessLog.What.SCORES, context=context)
-    text_students = [s for s in visible if s.pk in text_ids]
-    if text_students:
-        access_log_record(viewer=viewer, students=text_students, what=AccessLog.What.TEXT, context=context)
+    for what, ids in ((AccessLog.What.SCORES, score_ids), (AccessLog.What.TEXT, text_ids)):
+        students = [s for s in visible if s.pk in ids]
+        if students:
+            access_log_record(viewer=viewer, students=students, what=what, context=context)
     return list(insights.values())

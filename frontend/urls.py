@@ -1,4 +1,20 @@
+from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from . import views
+
 app_name = "frontend"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="frontend/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("checkin/", views.checkin, name="checkin"),
+    path("me/history/", views.history, name="history"),
+    path("me/privacy/", views.privacy, name="privacy"),
+    path("groups/", views.group_list, name="group_list"),
+    path("groups/<int:group_id>/", views.group_detail, name="group_detail"),
+]

@@ -107,9 +107,9 @@ def test_revoking_consent_hides_the_student_at_once(cast, api, week_of_group_a, 
     teacher_rows = {r["name"]: r for r in _get(api, cast, "teacher", "api-group-students").json()}
     health_rows = {r["name"]: r for r in _get(api, cast, "health", "api-group-students").json()}
     name = cast.sharer.display_name
-    assert (name in teacher_rows) is (scope != ConsentScope.SCORES_TO_TEACHERS)
-    if scope == ConsentScope.TEXT_TO_TEACHERS:
-        assert teacher_rows[name]["weeks"][0]["reflection"] is None
+    [week] = teacher_rows[name]["weeks"]  # still shares at least one of scores and text
+    assert (week["mood"] is None) is (scope == ConsentScope.SCORES_TO_TEACHERS)
+    assert (week["reflection"] is None) is (scope == ConsentScope.TEXT_TO_TEACHERS)
     assert (name in health_rows) is (scope != ConsentScope.TRENDS_TO_HEALTH)
 
 
@@ -146,3 +146,12 @@ def test_the_student_list_costs_the_same_queries_for_many_students(cast, api, dj
     with django_assert_max_num_queries(12):
         response = api.get(reverse("api-group-students", args=[cast.group_a.pk]))
     assert len(response.json()) == 31  # the 30 above and the cast's sharer
+
+
+def test_a_student_who_shares_only_reflections_shows_text_without_scores(cast, api, week_of_group_a):
+    consent_set(student=cast.private, scope=ConsentScope.TEXT_TO_TEACHERS, granted=True, changed_by=cast.private)
+    rows = {r["name"]: r for r in _get(api, cast, "teacher", "api-group-students").json()}
+    [week] = rows[cast.private.display_name]["weeks"]
+    assert (week["mood"], week["polarity"], week["reflection"]) == (None, None, "reflection of private")
+    logged = set(AccessLog.objects.filter(student=cast.private).values_list("what", flat=True))
+    assert logged == {"text"}

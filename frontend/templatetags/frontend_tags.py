@@ -1,0 +1,32 @@
+from datetime import date
+
+from django import template
+
+from surveys.weeks import iso_label
+
+from .. import moods
+
+register = template.Library()
+
+
+@register.filter
+def mood_emoji(value) -> str:
+    return moods.mood_emoji(_as_int(value))
+
+
+@register.filter
+def mood_word(value) -> str:
+    return moods.mood_word(_as_int(value))
+
+
+@register.filter
+def iso_week(monday: date) -> str:
+    return iso_label(monday)
+
+
+def _as_int(value) -> int:
+    # Radio choices arrive as strings, stored moods as ints.
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0

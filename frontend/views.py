@@ -1,0 +1,159 @@
+"""Server-rendered pages. Each view checks who may open it, validates input
+with a form, calls selectors or one service, and renders."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from analytics.selectors import (
+    group_aggregates,
+    group_get_for_viewer,
+    group_individuals_for_viewer,
+    group_list_for_viewer,
+)
+from surveys.selectors import checkin_current_week, checkin_list_for_student, current_week
+from surveys.services import checkin_submit
+from wellbeing import policy
+from wellbeing.models import ConsentScope, Language
+from wellbeing.selectors import access_log_for_student, consent_history, consent_state
+from wellbeing.services import ApplicationError, consent_set
+
+from .forms import CheckinForm, ConsentForm
+
+HISTORY_WEEKS_SHOWN = 104  # two school years is plenty for a page; the API lists more
+ACCESS_LOG_SHOWN = 200
+CHECKIN_LANGUAGES = {choice.value for choice in Language}
+
+View = Callable[..., HttpResponse]
+
+
+def student_page(view: View) -> View:
+    """Only students open these pages; anyone else signed in gets 404, as for a page that does not exist."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not policy.is_student(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)
+
+
+def staff_page(view: View) -> View:
+    """Students get 404 on staff pages; what staff see inside is decided by the selectors."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if policy.is_student(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)
+
+
+@login_required
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    if policy.is_student(request.user):
+        return redirect("frontend:checkin")
+    if group_list_for_viewer(request.user).exists():
+        return redirect("frontend:group_list")
+    return render(request, "frontend/no_role.html")
+
+
+@student_page
+@require_http_methods(["GET", "POST"])
+def checkin(request: HttpRequest) -> HttpResponse:
+    student = request.user
+    shares_text = consent_state(student)[ConsentScope.TEXT_TO_TEACHERS]
+    current = checkin_current_week(student)
+    status = 200
+    if request.method == "POST":
+        form = CheckinForm(request.POST, shares_text=shares_text)
+        if form.is_valid():
+            language = get_language()
+            try:
+                checkin_submit(
+                    student=student,
+                    mood=form.cleaned_data["mood"],
+                    reflection=form.cleaned_data["reflection"],
+                    language=language if language in CHECKIN_LANGUAGES else "",
+                )
+            except ApplicationError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, _("Thank you, your check-in is saved."))
+                return redirect("frontend:checkin")
+        status = 400
+    else:
+        initial = {"mood": current.mood, "reflection": current.reflection} if current else None
+        form = CheckinForm(initial=initial, shares_text=shares_text)
+    context = {"form": form, "current": current, "week": current_week(student), "nav": "student"}
+    return render(request, "frontend/checkin.html", context, status=status)
+
+
+@student_page
+@require_safe
+def history(request: HttpRequest) -> HttpResponse:
+    checkins = checkin_list_for_student(request.user)[:HISTORY_WEEKS_SHOWN]
+    return render(request, "frontend/history.html", {"checkins": checkins, "nav": "student"})
+
+
+@student_page
+@require_http_methods(["GET", "POST"])
+def privacy(request: HttpRequest) -> HttpResponse:
+    student = request.user
+    state = consent_state(student)
+    status = 200
+    if request.method == "POST":
+        form = ConsentForm(request.POST)
+        if form.is_valid():
+            changed = {scope: granted for scope, granted in form.wanted_state().items() if state[scope] != granted}
+            # All switches of one save land together or not at all.
+            with transaction.atomic():
+                for scope, granted in changed.items():
+                    consent_set(student=student, scope=scope, granted=granted, changed_by=student)
+            messages.success(request, _("Your choices are saved.") if changed else _("Nothing was changed."))
+            return redirect("frontend:privacy")
+        status = 400
+    else:
+        form = ConsentForm.for_state(state)
+    access_log = list(access_log_for_student(student)[: ACCESS_LOG_SHOWN + 1])
+    context = {
+        "form": form,
+        "history": consent_history(student),
+        "access_log": access_log[:ACCESS_LOG_SHOWN],
+        "access_log_truncated": len(access_log) > ACCESS_LOG_SHOWN,
+        "access_log_shown": ACCESS_LOG_SHOWN,
+        "nav": "student",
+    }
+    return render(request, "frontend/privacy.html", context, status=status)
+
+
+@staff_page
+@require_safe
+def group_list(request: HttpRequest) -> HttpResponse:
+    groups = group_list_for_viewer(request.user)
+    return render(request, "frontend/group_list.html", {"groups": groups, "nav": "staff"})
+
+
+@staff_page
+@require_safe
+def group_detail(request: HttpRequest, group_id: int) -> HttpResponse:
+    group = group_get_for_viewer(request.user, group_id)
+    context = {
+        "group": group,
+        "aggregates": group_aggregates(group),
+        # Reads individual data and writes the access log in one call.
+        "individuals": group_individuals_for_viewer(request.user, group),
+        "nav": "staff",
+    }
+    return render(request, "frontend/group_detail.html", context)
