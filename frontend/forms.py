@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from surveys.models import REFLECTION_MAX_LENGTH
+from surveys import items
+from surveys.items import ScaleItem
+from surveys.models import NO_SUBJECT, REFLECTION_MAX_LENGTH, HelpChoice, Workload
+from surveys.services import CheckinAnswers
 from wellbeing.models import ConsentScope
-
-from .moods import MOODS
 
 REFLECTION_PRIVATE = _("Only you can read this. Your teachers cannot see it.")
 REFLECTION_SHARED = _("Your teachers can read this because you chose to share your reflections.")
@@ -25,22 +26,55 @@ SCOPE_HELP = {
 }
 
 
-class CheckinForm(forms.Form):
-    mood = forms.TypedChoiceField(
-        label=_("How are you feeling this week?"),
-        choices=[(value, word) for value, (_emoji, word) in MOODS.items()],
+def _scale_field(item: ScaleItem) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=item.question,
+        choices=item.choices(),
         coerce=int,
+        empty_value=None,
+        required=item.required,
         widget=forms.RadioSelect,
         error_messages={
+            # Only mood is required.
             "required": _("Please choose how you are feeling."),
             "invalid_choice": _("Please choose one of the five answers."),
         },
     )
+
+
+class CheckinForm(forms.Form):
+    """The weekly check-in. Only mood is required; every other item may be skipped."""
+
+    mood = _scale_field(items.MOOD)
+    energy = _scale_field(items.ENERGY)
+    stress = _scale_field(items.STRESS)
+    sleep = _scale_field(items.SLEEP)
+    belonging = _scale_field(items.BELONGING)
+    workload = forms.ChoiceField(
+        label=items.WORKLOAD_QUESTION,
+        choices=Workload.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Please choose one of the answers.")},
+    )
+    hardest_subject = forms.ChoiceField(
+        label=items.HARDEST_SUBJECT_QUESTION,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Please choose one of your subjects.")},
+    )
+    help_wanted = forms.MultipleChoiceField(
+        label=items.HELP_QUESTION,
+        choices=HelpChoice.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Please choose from the answers shown.")},
+    )
     reflection = forms.CharField(
-        label=_("Anything you want to tell us? (optional)"),
+        label=items.REFLECTION_QUESTION,
         required=False,
         max_length=REFLECTION_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={
             "max_length": _(
                 "Please keep your reflection to %(limit_value)d characters or fewer. It is %(show_value)d now."
@@ -48,12 +82,39 @@ class CheckinForm(forms.Form):
             "null_characters_not_allowed": _("Your reflection contains a character that cannot be saved."),
         },
     )
+    contact_request = forms.BooleanField(label=items.CONTACT_QUESTION, required=False)
 
-    def __init__(self, *args, shares_text: bool, **kwargs):
+    SCALES = ("mood", "energy", "stress", "sleep", "belonging")
+
+    def __init__(self, *args, shares_text: bool, subjects: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         # Who may read the reflection follows the student's real consent, so
         # the note is decided per request, not per class.
         self.fields["reflection"].help_text = REFLECTION_SHARED if shares_text else REFLECTION_PRIVATE
+        self.fields["hardest_subject"].choices = [(s, s) for s in subjects] + [(NO_SUBJECT, items.NO_SUBJECT_LABEL)]
+        if not subjects:
+            del self.fields["hardest_subject"]
+
+    @classmethod
+    def initial_from(cls, checkin) -> dict:
+        if checkin is None:
+            return {}
+        names = [*cls.SCALES, "workload", "hardest_subject", "help_wanted", "reflection", "contact_request"]
+        return {name: getattr(checkin, name) for name in names}
+
+    def scale_fields(self):
+        return [self[name] for name in self.SCALES]
+
+    def answers(self) -> CheckinAnswers:
+        data = self.cleaned_data
+        return CheckinAnswers(
+            **{name: data[name] for name in self.SCALES},
+            workload=data["workload"],
+            hardest_subject=data.get("hardest_subject", ""),
+            help_wanted=tuple(data["help_wanted"]),
+            reflection=data["reflection"],
+            contact_request=data["contact_request"],
+        )
 
 
 class ConsentForm(forms.Form):

@@ -1,19 +1,19 @@
-"""The five mood answers as students see them: a face and a word."""
+"""How stored scale answers are shown: a face and a word, from the item definitions."""
 
-from django.utils.translation import gettext_lazy as _
-
-MOODS: dict[int, tuple[str, str]] = {
-    1: ("😞", _("Very bad")),
-    2: ("🙁", _("Bad")),
-    3: ("😐", _("Okay")),
-    4: ("🙂", _("Good")),
-    5: ("😄", _("Very good")),
-}
+from surveys.items import MOOD, SCALES_BY_KEY
 
 
 def mood_emoji(value: int) -> str:
-    return MOODS.get(value, ("", ""))[0]
+    return MOOD.emoji(value)
 
 
 def mood_word(value: int) -> str:
-    return MOODS.get(value, ("", ""))[1]
+    return MOOD.word(value)
+
+
+def scale_emoji(key: str, value: int) -> str:
+    return SCALES_BY_KEY[key].emoji(value)
+
+
+def scale_word(key: str, value: int) -> str:
+    return SCALES_BY_KEY[key].word(value)

@@ -20,7 +20,7 @@ from analytics.selectors import (
     group_list_for_viewer,
 )
 from surveys.selectors import checkin_current_week, checkin_list_for_student, current_week
-from surveys.services import checkin_submit
+from surveys.services import checkin_submit, student_subjects
 from wellbeing import policy
 from wellbeing.models import ConsentScope, Language
 from wellbeing.selectors import access_log_for_student, consent_history, consent_state
@@ -76,15 +76,15 @@ def checkin(request: HttpRequest) -> HttpResponse:
     shares_text = consent_state(student)[ConsentScope.TEXT_TO_TEACHERS]
     current = checkin_current_week(student)
     status = 200
+    subjects = student_subjects(student)
     if request.method == "POST":
-        form = CheckinForm(request.POST, shares_text=shares_text)
+        form = CheckinForm(request.POST, shares_text=shares_text, subjects=subjects)
         if form.is_valid():
             language = get_language()
             try:
                 checkin_submit(
                     student=student,
-                    mood=form.cleaned_data["mood"],
-                    reflection=form.cleaned_data["reflection"],
+                    answers=form.answers(),
                     language=language if language in CHECKIN_LANGUAGES else "",
                 )
             except ApplicationError as exc:
@@ -94,8 +94,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
                 return redirect("frontend:checkin")
         status = 400
     else:
-        initial = {"mood": current.mood, "reflection": current.reflection} if current else None
-        form = CheckinForm(initial=initial, shares_text=shares_text)
+        form = CheckinForm(initial=CheckinForm.initial_from(current), shares_text=shares_text, subjects=subjects)
     context = {"form": form, "current": current, "week": current_week(student), "nav": "student"}
     return render(request, "frontend/checkin.html", context, status=status)
 

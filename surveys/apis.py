@@ -3,13 +3,18 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from wellbeing.api import StrictInputSerializer
 from wellbeing.apis import IsStudent
 from wellbeing.models import Language
 
-from .models import REFLECTION_MAX_LENGTH
+from .models import REFLECTION_MAX_LENGTH, HelpChoice, Workload
 from .selectors import checkin_current_week, checkin_list_for_student
-from .services import checkin_submit
+from .services import CheckinAnswers, checkin_submit
 from .weeks import iso_label
+
+
+def _scale(**kwargs):
+    return serializers.IntegerField(min_value=1, max_value=5, **kwargs)
 
 
 class CheckinOutputSerializer(serializers.Serializer):
@@ -17,7 +22,15 @@ class CheckinOutputSerializer(serializers.Serializer):
     week = serializers.DateField()
     iso_week = serializers.SerializerMethodField()
     mood = serializers.IntegerField()
+    energy = serializers.IntegerField(allow_null=True)
+    stress = serializers.IntegerField(allow_null=True)
+    sleep = serializers.IntegerField(allow_null=True)
+    belonging = serializers.IntegerField(allow_null=True)
+    workload = serializers.CharField()
+    hardest_subject = serializers.CharField()
+    help_wanted = serializers.ListField(child=serializers.CharField())
     reflection = serializers.CharField()
+    contact_request = serializers.BooleanField()
     language = serializers.CharField()
     submitted_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
@@ -31,14 +44,24 @@ class CheckinsApi(APIView):
 
     permission_classes = [IsStudent]
 
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(StrictInputSerializer):
         class Meta:
             ref_name = "CheckinsInput"
 
-        mood = serializers.IntegerField(min_value=1, max_value=5)
+        mood = _scale()
+        energy = _scale(required=False, allow_null=True, default=None)
+        stress = _scale(required=False, allow_null=True, default=None)
+        sleep = _scale(required=False, allow_null=True, default=None)
+        belonging = _scale(required=False, allow_null=True, default=None)
+        workload = serializers.ChoiceField(choices=Workload.choices, required=False, allow_blank=True, default="")
+        hardest_subject = serializers.CharField(required=False, allow_blank=True, max_length=100, default="")
+        help_wanted = serializers.ListField(
+            child=serializers.ChoiceField(choices=HelpChoice.choices), required=False, default=list, max_length=10
+        )
         reflection = serializers.CharField(
             required=False, allow_blank=True, max_length=REFLECTION_MAX_LENGTH, default=""
         )
+        contact_request = serializers.BooleanField(required=False, default=False)
         language = serializers.ChoiceField(choices=Language.choices, required=False, default="")
 
     @extend_schema(responses=CheckinOutputSerializer(many=True))
@@ -50,7 +73,10 @@ class CheckinsApi(APIView):
     def post(self, request):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        checkin = checkin_submit(student=request.user, **serializer.validated_data)
+        data = dict(serializer.validated_data)
+        language = data.pop("language")
+        data["help_wanted"] = tuple(data["help_wanted"])
+        checkin = checkin_submit(student=request.user, answers=CheckinAnswers(**data), language=language)
         created = checkin.revision == 1
         return Response(
             CheckinOutputSerializer(checkin).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK

@@ -8,6 +8,7 @@ from wellbeing.models import Language, School
 
 REFLECTION_MAX_LENGTH = 2000
 SCALE_ITEMS = ("mood", "energy", "stress", "sleep", "belonging")
+NO_SUBJECT = "none"  # the answer "none of them" to "which subject felt hardest"
 
 
 class Workload(models.TextChoices):

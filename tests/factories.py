@@ -70,3 +70,10 @@ class CheckinFactory(factory.django.DjangoModelFactory):
     reflection = ""
     submitted_at = factory.LazyFunction(timezone.now)
     updated_at = factory.LazyFunction(timezone.now)
+
+
+def submit(student, *, language: str = "", now=None, **answers):
+    """Submit a check-in through the real service: `submit(student, mood=3, reflection="...")`."""
+    from surveys.services import CheckinAnswers, checkin_submit
+
+    return checkin_submit(student=student, answers=CheckinAnswers(**answers), language=language, now=now)

@@ -4,9 +4,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from . import policy
+from .api import StrictInputSerializer
 from .models import ConsentScope
 from .selectors import access_log_for_student, consent_state
-from .services import ApplicationError, consent_set
+from .services import consent_set
 
 
 class IsStudent:
@@ -46,7 +47,7 @@ CONSENT_STATE = inline_serializer(
 class ConsentApi(APIView):
     permission_classes = [IsStudent]
 
-    class InputSerializer(serializers.Serializer):
+    class InputSerializer(StrictInputSerializer):
         class Meta:
             ref_name = "ConsentInput"
 
@@ -55,9 +56,7 @@ class ConsentApi(APIView):
         trends_to_health = serializers.BooleanField(required=False)
 
         def validate(self, attrs):
-            unknown = set(self.initial_data) - set(self.fields)
-            if unknown:
-                raise serializers.ValidationError({name: ["Unknown consent scope."] for name in sorted(unknown)})
+            attrs = super().validate(attrs)
             if not attrs:
                 raise serializers.ValidationError("Give at least one consent scope to change.")
             return attrs
@@ -68,8 +67,6 @@ class ConsentApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=CONSENT_STATE)
     def patch(self, request):
-        if not isinstance(request.data, dict):
-            raise ApplicationError("Send a JSON object of consent scopes.")
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         for scope, granted in serializer.validated_data.items():

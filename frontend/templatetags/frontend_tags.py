@@ -20,6 +20,11 @@ def mood_word(value) -> str:
 
 
 @register.filter
+def scale_emoji(value, key: str) -> str:
+    return moods.scale_emoji(key, _as_int(value))
+
+
+@register.filter
 def iso_week(monday: date) -> str:
     return iso_label(monday)
 

@@ -1,10 +1,9 @@
 from analytics import services
 from analytics.models import CheckinScore, GroupWeekAggregate
 from analytics.tasks import checkin_score_task, checkins_score_sweep_task
-from surveys.services import checkin_submit
 from wellbeing.celery import app
 
-from ..factories import CheckinFactory, MembershipFactory, StudentFactory
+from ..factories import CheckinFactory, MembershipFactory, StudentFactory, submit
 
 
 def test_it_scores_a_checkin_once(cast):
@@ -18,9 +17,9 @@ def test_it_scores_a_checkin_once(cast):
 
 
 def test_it_rescores_after_an_edit(cast):
-    checkin = checkin_submit(student=cast.private, mood=4, reflection="A wonderful week")
+    checkin = submit(cast.private, mood=4, reflection="A wonderful week")
     services.checkin_score(checkin_id=checkin.pk)
-    checkin_submit(student=cast.private, mood=1, reflection="A terrible, awful week")
+    submit(cast.private, mood=1, reflection="A terrible, awful week")
     assert services.checkin_score(checkin_id=checkin.pk) is True
     score = CheckinScore.objects.get(pk=checkin.pk)
     assert score.checkin_revision == 2
@@ -51,7 +50,7 @@ def test_it_enqueues_scoring_on_commit_with_the_id_only(cast, django_capture_on_
     sent = []
     monkeypatch.setattr(checkin_score_task, "delay", lambda *args, **kwargs: sent.append((args, kwargs)))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        checkin = checkin_submit(student=cast.private, mood=3, reflection="private words")
+        checkin = submit(cast.private, mood=3, reflection="private words")
     assert sent == []  # nothing leaves before the commit
     for callback in callbacks:
         callback()

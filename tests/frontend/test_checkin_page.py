@@ -179,3 +179,54 @@ def test_it_shows_a_refusal_from_the_service_as_a_form_error(cast, client, monke
     assert "The service said no." in text(response.content)
     assert THANKS not in text(response.content)
     assert not Checkin.objects.exists()
+
+
+def test_it_asks_every_weekly_item_and_saves_the_answers(cast, client):
+    cast.group_a.subject = "Matematik"
+    cast.group_a.save()
+    page = as_viewer(client, cast, "private")
+    form = text(page.get(URL).content)
+    for question in (
+        "How are you feeling this week?",
+        "How much energy have you had?",
+        "How stressed have you felt?",
+        "How have you slept?",
+        "There is an adult at school I can talk to",
+        "How did school work feel this week?",
+        "Which subject felt hardest?",
+        "What would help you learn this week?",
+        "I would like someone from student health to contact me",
+    ):
+        assert question in form
+    data = {
+        "mood": "2",
+        "stress": "5",
+        "workload": "too_hard",
+        "hardest_subject": "Matematik",
+        "help_wanted": ["explanation", "time"],
+        "reflection": "Jobbig vecka",
+    }
+    response = page.post(URL, data)
+    assert response.status_code == 302
+    stored = Checkin.objects.get(student=cast.private)
+    assert (stored.mood, stored.stress, stored.energy, stored.workload) == (2, 5, None, "too_hard")
+    assert (stored.hardest_subject, stored.help_wanted) == ("Matematik", ["explanation", "time"])
+    # Editing shows the saved answers again.
+    again = page.get(URL).content.decode()
+    checked = re.findall(r'<input type="(?:radio|checkbox)" name="(\w+)" value="(\w+)"[^>]*\bchecked\b', again)
+    assert set(checked) == {
+        ("mood", "2"),
+        ("stress", "5"),
+        ("workload", "too_hard"),
+        ("hardest_subject", "Matematik"),
+        ("help_wanted", "explanation"),
+        ("help_wanted", "time"),
+    }
+
+
+def test_it_refuses_a_subject_the_student_does_not_have(cast, client):
+    cast.group_a.subject = "Matematik"
+    cast.group_a.save()
+    response = as_viewer(client, cast, "private").post(URL, {"mood": "3", "hardest_subject": "Latin"})
+    assert response.status_code == 400
+    assert not Checkin.objects.exists()

@@ -98,3 +98,46 @@ def test_it_issues_a_token_for_a_valid_password_only(cast, api):
     response = api.post(url, {"username": "private", "password": "pw-for-tests-1"}, format="json")
     assert response.status_code == 200
     assert response.json()["token"]
+
+
+def test_it_accepts_every_item(cast, api):
+    cast.group_a.subject = "Engelska"
+    cast.group_a.save()
+    login(api, cast.private)
+    payload = {
+        "mood": 4,
+        "energy": 3,
+        "stress": 2,
+        "sleep": 5,
+        "belonging": 4,
+        "workload": "about_right",
+        "hardest_subject": "Engelska",
+        "help_wanted": ["together", "breaks"],
+        "reflection": "Bra vecka",
+        "contact_request": False,
+    }
+    response = api.post(URL, payload, format="json")
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert {key: body[key] for key in payload} == payload
+
+
+@pytest.mark.parametrize(
+    "payload, field",
+    [
+        ({"mood": 3, "energy": 9}, "energy"),
+        ({"mood": 3, "stress": "very"}, "stress"),
+        ({"mood": 3, "workload": "meh"}, "workload"),
+        ({"mood": 3, "help_wanted": ["nap"]}, "help_wanted"),
+        ({"mood": 3, "help_wanted": "breaks"}, "help_wanted"),
+        ({"mood": 3, "hardest_subject": "Astrology"}, "hardest_subject"),
+        ({"mood": 3, "contact_request": "please"}, "contact_request"),
+        ({"mood": 3, "favourite_colour": "blue"}, "favourite_colour"),
+    ],
+)
+def test_it_rejects_bad_answers_to_any_item(cast, api, payload, field):
+    login(api, cast.private)
+    response = api.post(URL, payload, format="json")
+    assert response.status_code == 400
+    assert field in response.json()
+    assert not Checkin.objects.exists()
