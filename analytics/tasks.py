@@ -2,6 +2,8 @@ from datetime import date
 
 from celery import shared_task
 
+from surveys.schedules import windows_close, windows_open
+
 from . import services
 
 
@@ -23,3 +25,13 @@ def group_week_aggregate_task(group_id: int, week: str) -> None:
 @shared_task(acks_late=True)
 def checkins_score_sweep_task() -> None:
     services.checkins_score_sweep()
+
+
+@shared_task(acks_late=True)
+def windows_sync_task() -> None:
+    # Opens this week's windows and does the closing work of those that
+    # closed: a final recompute of the week's aggregate. Both are claims or
+    # upserts, so a second run changes nothing.
+    windows_open()
+    for group_id, week in windows_close():
+        services.group_week_aggregate_recompute(group_id=group_id, week=week)

@@ -8,6 +8,7 @@ from wellbeing.models import Group, Membership, User
 from wellbeing.services import ApplicationError
 
 from .models import NO_SUBJECT, REFLECTION_MAX_LENGTH, Checkin, HelpChoice, Workload
+from .schedules import window_for_student
 from .signals import checkin_saved
 from .weeks import week_start
 
@@ -72,25 +73,34 @@ def checkin_submit(
     _validate(answers, set(student_subjects(student)) if answers.hardest_subject else set())
     now = now or timezone.now()
     week = week_start(now, student.school.timezone)
+    existing = Checkin.objects.filter(student=student, week=week).select_related("window").first()
+    window = existing.window if existing else window_for_student(student, now)
+    if window is None:
+        raise ApplicationError("You are not in a group with a weekly check-in yet. Ask your school.")
+    if not window.is_open(now):
+        raise ApplicationError(
+            "This week's check-in is closed. You can check in when the next window opens.", field="window"
+        )
     try:
         with transaction.atomic():
-            checkin = _upsert(student=student, week=week, answers=answers, language=language, now=now)
+            checkin = _upsert(student=student, window=window, answers=answers, language=language, now=now)
     except IntegrityError:
         # Two submits of the same student raced to create the week's row; the
         # loser becomes an edit of the winner's.
         with transaction.atomic():
-            checkin = _upsert(student=student, week=week, answers=answers, language=language, now=now)
+            checkin = _upsert(student=student, window=window, answers=answers, language=language, now=now)
     return checkin
 
 
-def _upsert(*, student: User, week, answers: CheckinAnswers, language: str, now: datetime) -> Checkin:
+def _upsert(*, student: User, window, answers: CheckinAnswers, language: str, now: datetime) -> Checkin:
     values = asdict(answers) | {"help_wanted": list(answers.help_wanted)}
-    checkin = Checkin.objects.select_for_update().filter(student=student, week=week).first()
+    checkin = Checkin.objects.select_for_update().filter(student=student, week=window.week).first()
     if checkin is None:
         checkin = Checkin.objects.create(
             student=student,
             school_id=student.school_id,
-            week=week,
+            week=window.week,
+            window=window,
             language=language,
             submitted_at=now,
             updated_at=now,

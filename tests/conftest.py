@@ -12,7 +12,15 @@ from rest_framework.test import APIClient
 from wellbeing.models import ConsentScope, Membership, SchoolRole, User
 from wellbeing.services import consent_set
 
-from .factories import GroupFactory, MembershipFactory, SchoolFactory, SchoolRoleFactory, StudentFactory, UserFactory
+from .factories import (
+    GroupFactory,
+    MembershipFactory,
+    SchoolFactory,
+    SchoolRoleFactory,
+    StudentFactory,
+    UserFactory,
+    always_open,
+)
 
 
 @dataclass
@@ -60,6 +68,10 @@ def cast(db) -> Cast:
     SchoolRoleFactory(school=school_a, user=health, role=SchoolRole.Role.HEALTH)
     health_other = UserFactory(username="health_other")
     SchoolRoleFactory(school=school_b, user=health_other, role=SchoolRole.Role.HEALTH)
+    for group in (group_a, group_b, group_other):
+        # Open all week, so tests that submit at the real time pass on any day;
+        # tests of windows set their own schedules and times.
+        always_open(group)
     admin = UserFactory(username="schooladmin")
     SchoolRoleFactory(school=school_a, user=admin, role=SchoolRole.Role.ADMIN)
     return Cast(

@@ -1,3 +1,5 @@
+from datetime import time
+
 import factory
 from django.utils import timezone
 
@@ -59,6 +61,27 @@ class SchoolRoleFactory(factory.django.DjangoModelFactory):
     role = SchoolRole.Role.HEALTH
 
 
+def window_for(student, week):
+    """The window of the student's home group for the week, giving the student a group if they have none."""
+    from surveys.schedules import home_group, window_get_or_create
+
+    group = home_group(student)
+    if group is None:
+        group = GroupFactory(school=student.school)
+        MembershipFactory(group=group, user=student)
+    return window_get_or_create(group=group, week=week)
+
+
+def always_open(group) -> None:
+    """A schedule open the whole week, for tests that submit at the real current time."""
+    from surveys.models import Schedule
+
+    Schedule.objects.update_or_create(
+        group=group,
+        defaults={"opens_weekday": 0, "opens_time": time(0, 0), "closes_weekday": 6, "closes_time": time.max},
+    )
+
+
 class CheckinFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Checkin
@@ -66,6 +89,7 @@ class CheckinFactory(factory.django.DjangoModelFactory):
     student = factory.SubFactory(StudentFactory)
     school = factory.LazyAttribute(lambda o: o.student.school)
     week = factory.LazyAttribute(lambda o: week_start(timezone.now(), o.school.timezone))
+    window = factory.LazyAttribute(lambda o: window_for(o.student, o.week))
     mood = 3
     reflection = ""
     submitted_at = factory.LazyFunction(timezone.now)

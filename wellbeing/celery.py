@@ -10,7 +10,10 @@ app.autodiscover_tasks()
 
 # The one beat schedule of the deployment. Settings are not loaded yet when
 # this module is imported, so the interval is read from the environment.
+_every = float(os.environ.get("SCHEDULE_SECONDS") or 300)
 app.conf.beat_schedule = {
+    "windows-sync": {"task": "analytics.tasks.windows_sync_task", "schedule": _every},
+    "reminders": {"task": "surveys.tasks.reminders_send_task", "schedule": _every},
     "score-sweep": {
         "task": "analytics.tasks.checkins_score_sweep_task",
         "schedule": float(os.environ.get("SCORE_SWEEP_SECONDS") or 300),

@@ -210,6 +210,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # is redelivered only when its worker is really gone.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
 SCORE_SWEEP_SECONDS = env_int("SCORE_SWEEP_SECONDS", 300)  # read by wellbeing/celery.py
+SCHEDULE_SECONDS = env_int("SCHEDULE_SECONDS", 300)  # read by wellbeing/celery.py
 
 # The smallest number of responses an aggregate may be shown for, unless a
 # school sets a larger one.
