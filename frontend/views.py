@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -20,6 +21,7 @@ from analytics.selectors import (
     group_list_for_viewer,
 )
 from surveys.selectors import checkin_current_week, checkin_list_for_student, current_week
+from surveys.schedules import reminder_banner_for, window_for_student
 from surveys.services import checkin_submit, student_subjects
 from wellbeing import policy
 from wellbeing.models import ConsentScope, Language
@@ -95,7 +97,17 @@ def checkin(request: HttpRequest) -> HttpResponse:
         status = 400
     else:
         form = CheckinForm(initial=CheckinForm.initial_from(current), shares_text=shares_text, subjects=subjects)
-    context = {"form": form, "current": current, "week": current_week(student), "nav": "student"}
+    now = timezone.now()
+    window = current.window if current else window_for_student(student, now)
+    context = {
+        "form": form,
+        "current": current,
+        "week": current_week(student),
+        "window": window,
+        "window_open": window is not None and window.is_open(now),
+        "reminded": reminder_banner_for(student, now) is not None,
+        "nav": "student",
+    }
     return render(request, "frontend/checkin.html", context, status=status)
 
 

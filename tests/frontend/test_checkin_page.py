@@ -230,3 +230,37 @@ def test_it_refuses_a_subject_the_student_does_not_have(cast, client):
     response = as_viewer(client, cast, "private").post(URL, {"mood": "3", "hardest_subject": "Latin"})
     assert response.status_code == 400
     assert not Checkin.objects.exists()
+
+
+def test_it_says_when_the_window_is_closed_and_shows_no_form(cast, client):
+    from surveys.models import Schedule
+
+    # A one-minute window on Monday at midnight: closed at any other moment.
+    Schedule.objects.filter(group=cast.group_a).update(
+        opens_weekday=0, opens_time="00:00", closes_weekday=0, closes_time="00:01"
+    )
+    from surveys.models import CheckinWindow
+
+    CheckinWindow.objects.all().delete()
+    response = as_viewer(client, cast, "private").get(URL)
+    page = text(response.content)
+    assert "It is closed right now." in page
+    assert 'name="mood"' not in response.content.decode()
+    posted = client.post(URL, {"mood": "3"})
+    assert posted.status_code == 400
+    assert "closed" in text(posted.content)
+    assert not Checkin.objects.exists()
+
+
+def test_it_shows_the_reminder_banner_until_the_student_answers(cast, client):
+    from django.utils import timezone
+
+    from surveys.models import Reminder
+    from surveys.schedules import window_for_student
+
+    window = window_for_student(cast.private, timezone.now())
+    Reminder.objects.create(student=cast.private, window=window, sent_at=timezone.now())
+    page = as_viewer(client, cast, "private")
+    assert "Reminder: you have not done this week" in text(page.get(URL).content)
+    page.post(URL, {"mood": "4"})
+    assert "Reminder: you have not done this week" not in text(page.get(URL).content)
