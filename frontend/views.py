@@ -20,8 +20,8 @@ from analytics.selectors import (
     group_individuals_for_viewer,
     group_list_for_viewer,
 )
-from surveys.selectors import checkin_current_week, checkin_list_for_student, current_week
 from surveys.schedules import reminder_banner_for, window_for_student
+from surveys.selectors import checkin_current_week, checkin_list_for_student, current_week
 from surveys.services import checkin_submit, student_subjects
 from wellbeing import policy
 from wellbeing.models import ConsentScope, Language
