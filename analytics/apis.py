@@ -32,15 +32,14 @@ class GroupAggregateListApi(APIView):
         week = serializers.DateField()
         iso_week = serializers.SerializerMethodField()
         suppressed = serializers.BooleanField()
-        response_count = serializers.SerializerMethodField()
+        # Participation is always shown: it says how many answered, never who or how they feel.
+        response_count = serializers.IntegerField()
+        member_count = serializers.IntegerField()
+        participation_rate = serializers.FloatField(allow_null=True)
         mean_mood = serializers.FloatField(allow_null=True)
 
         def get_iso_week(self, obj) -> str:
             return iso_label(obj.week)
-
-        def get_response_count(self, obj) -> int | None:
-            # A suppressed cell says only that it is small, not how small.
-            return None if obj.suppressed else obj.response_count
 
     @extend_schema(
         responses=inline_serializer(

@@ -39,3 +39,7 @@ class GroupWeekAggregate(models.Model):
 
     def __str__(self) -> str:
         return f"group {self.group_id} week {self.week}"
+
+    @property
+    def participation_rate(self) -> float | None:
+        return round(100 * self.response_count / self.member_count, 1) if self.member_count else None

@@ -63,7 +63,9 @@ def test_group_aggregates_hide_a_small_week(cast, api):
         "week": checkin.week.isoformat(),
         "iso_week": week["iso_week"],
         "suppressed": True,
-        "response_count": None,
+        "response_count": 1,
+        "member_count": 3,
+        "participation_rate": 33.3,
         "mean_mood": None,
     }
 
