@@ -15,3 +15,14 @@ class AnalyticsConfig(AppConfig):
             checkin_score_task.delay_on_commit(checkin_id)
 
         checkin_saved.connect(enqueue_scoring, weak=False, dispatch_uid="analytics.enqueue_scoring")
+
+        from surveys.signals import instrument_response_saved
+
+        from .tasks import instrument_response_score_task
+
+        def enqueue_instrument_scoring(sender, response_id: int, **kwargs) -> None:
+            instrument_response_score_task.delay_on_commit(response_id)
+
+        instrument_response_saved.connect(
+            enqueue_instrument_scoring, weak=False, dispatch_uid="analytics.enqueue_instrument_scoring"
+        )

@@ -1,16 +1,19 @@
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from surveys.models import Checkin
+from surveys.selectors import current_week
 from surveys.weeks import week_start
 from wellbeing import policy
 from wellbeing.models import AccessLog, Group, Membership, User
 from wellbeing.services import access_log_record
 
+from .charts import SERIES, ChartWeek, HistorySummary, chart_fingerprint, history_summary
 from .models import GroupWeekAggregate
 
 HISTORY_WEEKS = 8
@@ -86,3 +89,58 @@ def group_individuals_for_viewer(viewer, group: Group, weeks: int = HISTORY_WEEK
         if students:
             access_log_record(viewer=viewer, students=students, what=what, context=context)
     return list(insights.values())
+
+
+# The student's history chart. Drawn by a worker (analytics.services.student_chart_render)
+# and read here from the cache; the chart key holds the data's fingerprint, so
+# a cached chart is current exactly when its key matches today's data.
+CHART_WEEKS = 26
+
+
+def chart_svg_key(student_id: int, fingerprint: str) -> str:
+    return f"chart:svg:{student_id}:{fingerprint}"
+
+
+def chart_pointer_key(student_id: int) -> str:
+    """Names the student's current chart, so a newer one or an erasure can delete it."""
+    return f"chart:student:{student_id}"
+
+
+def chart_pending_key(student_id: int) -> str:
+    return f"chart:pending:{student_id}"
+
+
+def chart_language(student: User) -> str:
+    return student.language or student.school.default_language
+
+
+def student_chart_weeks(student: User, now: datetime | None = None) -> list[ChartWeek]:
+    """The scale answers of the student's last CHART_WEEKS weeks, oldest first: numbers only, no text."""
+    since = current_week(student, now) - timedelta(weeks=CHART_WEEKS - 1)
+    rows = Checkin.objects.filter(student=student, week__gte=since).order_by("week").values_list("week", *SERIES)
+    return [ChartWeek(*row) for row in rows]
+
+
+def student_chart_for_viewer(student: User, *, weeks: list[ChartWeek] | None = None) -> str | None:
+    """The student's own chart if one is cached for their current data, else None.
+
+    Only ever called with request.user (a student); `weeks` saves a query when
+    the caller has read them already.
+    """
+    if weeks is None:
+        weeks = student_chart_weeks(student)
+    if not weeks:
+        return None
+    return cache.get(chart_svg_key(student.pk, chart_fingerprint(weeks, language=chart_language(student))))
+
+
+@dataclass(frozen=True)
+class HistoryChart:
+    svg: str | None  # None until a worker has drawn the current data
+    summary: HistorySummary  # the text alternative's numbers; count 0 means nothing to draw
+
+
+def student_history_chart(student: User) -> HistoryChart:
+    """The chart and its text alternative for the student's own history page."""
+    weeks = student_chart_weeks(student)
+    return HistoryChart(svg=student_chart_for_viewer(student, weeks=weeks), summary=history_summary(weeks))

@@ -1,15 +1,22 @@
 import logging
 from datetime import date
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 
-from surveys.models import Checkin
-from wellbeing.models import Group, Membership
+from surveys.instruments import Instrument
+from surveys.models import Checkin, InstrumentResponse
+from surveys.weeks import iso_label
+from wellbeing.models import Group, Membership, User
 
 from .aggregates import mood_aggregate
+from .charts import ChartWeek, chart_fingerprint, history_svg
+from .instruments import score_swemwbs, score_who5
 from .models import CheckinScore, GroupWeekAggregate
+from .selectors import chart_language, chart_pending_key, chart_pointer_key, chart_svg_key, student_chart_weeks
 from .text import ANALYSER_VERSION, sentiment
 
 logger = logging.getLogger(__name__)
@@ -112,3 +119,104 @@ def checkins_score_sweep(*, limit: int = 500) -> int:
     if scored:
         logger.info("sweep scored %s check-ins", scored)
     return scored
+
+
+# How long a drawn chart stays in the cache. It is health data about a minor:
+# kept no longer than useful, deleted when superseded, redrawn on demand after.
+CHART_CACHE_SECONDS = 14 * 24 * 3600
+# A page view asks for a drawing at most once per this many seconds per student.
+CHART_PENDING_SECONDS = 60
+
+
+def student_id_for_checkin(checkin_id: int) -> int | None:
+    return Checkin.objects.filter(pk=checkin_id).values_list("student_id", flat=True).first()
+
+
+def _chart_labels(weeks: list[ChartWeek]) -> tuple[str, dict]:
+    """The chart's title and labels in the active language: our own strings and numbers, never student text."""
+    labels = {
+        "mood": gettext("Mood"),
+        "energy": gettext("Energy"),
+        "stress": gettext("Stress"),
+        "sleep": gettext("Sleep"),
+        "belonging": gettext("Adult to talk to"),
+        "week": gettext("Week"),
+        "scale": gettext("1 = low, 5 = high"),
+        "description": ngettext(
+            "Your answers on a scale from 1 to 5, in %(count)d check-in from week %(first)s to week %(last)s.",
+            "Your answers on a scale from 1 to 5, in %(count)d check-ins from week %(first)s to week %(last)s.",
+            len(weeks),
+        )
+        % {"count": len(weeks), "first": iso_label(weeks[0].week), "last": iso_label(weeks[-1].week)},
+    }
+    return gettext("My check-ins week by week"), labels
+
+
+def student_chart_render(*, student_id: int) -> bool:
+    """Draw the student's history chart into the cache; True if drawn, False if already current or nothing to draw.
+
+    Idempotent: the chart's key is the fingerprint of the data it shows, so a
+    repeat finds it current and draws nothing.
+    """
+    student = User.objects.select_related("school").filter(pk=student_id, is_student=True).first()
+    if student is None:
+        student_chart_delete(student_id=student_id)  # erased before its task ran
+        return False
+    weeks = student_chart_weeks(student)
+    if not weeks:
+        student_chart_delete(student_id=student_id)
+        return False
+    language = chart_language(student)
+    fingerprint = chart_fingerprint(weeks, language=language)
+    key = chart_svg_key(student_id, fingerprint)
+    pointer = chart_pointer_key(student_id)
+    previous = cache.get(pointer)
+    if previous == fingerprint and cache.has_key(key):
+        return False
+    with translation.override(language):
+        title, labels = _chart_labels(weeks)
+        svg = history_svg(weeks, labels=labels, title=title)
+    cache.set_many({key: svg, pointer: fingerprint}, timeout=CHART_CACHE_SECONDS)
+    if previous and previous != fingerprint:
+        cache.delete(chart_svg_key(student_id, previous))
+    logger.info("drew the history chart of student %s", student_id)
+    return True
+
+
+def student_chart_delete(*, student_id: int) -> None:
+    """Remove the student's cached chart, for erasure and when nothing is left to draw."""
+    pointer = chart_pointer_key(student_id)
+    fingerprint = cache.get(pointer)
+    keys = [pointer, chart_pending_key(student_id)]
+    if fingerprint:
+        keys.append(chart_svg_key(student_id, fingerprint))
+    cache.delete_many(keys)
+
+
+def student_chart_request(*, student_id: int) -> bool:
+    """Ask a worker to draw the student's chart, at most once per CHART_PENDING_SECONDS; True if asked."""
+    # Imported here: tasks import this module.
+    from .tasks import student_chart_render_task
+
+    if not cache.add(chart_pending_key(student_id), 1, timeout=CHART_PENDING_SECONDS):
+        return False
+    student_chart_render_task.delay_on_commit(student_id)
+    return True
+
+
+def instrument_response_score(*, response_id: int) -> bool:
+    """Score one instrument response by its published rules; a conditional
+    UPDATE keyed by revision, so a redelivered task changes nothing."""
+    response = InstrumentResponse.objects.filter(pk=response_id).first()
+    if response is None or response.scored_revision >= response.revision:
+        return False
+    if response.instrument == Instrument.WHO5:
+        who5 = score_who5(response.answers)
+        fields = {"score_raw": who5.raw, "score": who5.percentage, "poor_wellbeing": who5.poor_wellbeing}
+    else:
+        swemwbs = score_swemwbs(response.answers)
+        fields = {"score_raw": swemwbs.raw, "score": swemwbs.metric, "poor_wellbeing": None}
+    updated = InstrumentResponse.objects.filter(pk=response_id, revision=response.revision).update(
+        scored_revision=response.revision, **fields
+    )
+    return bool(updated)

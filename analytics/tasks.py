@@ -15,6 +15,16 @@ def checkin_score_task(checkin_id: int) -> None:
     group_ids, week = services.group_ids_for_checkin(checkin_id)
     for group_id in group_ids:
         services.group_week_aggregate_recompute(group_id=group_id, week=week)
+    # Not delay_on_commit: this task holds no transaction, so there is nothing to wait for.
+    if (student_id := services.student_id_for_checkin(checkin_id)) is not None:
+        student_chart_render_task.delay(student_id)
+
+
+@shared_task(acks_late=True)
+def student_chart_render_task(student_id: int) -> None:
+    # acks_late is safe: the chart is keyed by a fingerprint of its data, so
+    # a redelivery finds it current and draws nothing.
+    services.student_chart_render(student_id=student_id)
 
 
 @shared_task(acks_late=True)
@@ -35,3 +45,8 @@ def windows_sync_task() -> None:
     windows_open()
     for group_id, week in windows_close():
         services.group_week_aggregate_recompute(group_id=group_id, week=week)
+
+
+@shared_task(acks_late=True)
+def instrument_response_score_task(response_id: int) -> None:
+    services.instrument_response_score(response_id=response_id)

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from surveys import items
 from surveys.items import ScaleItem
-from surveys.models import NO_SUBJECT, REFLECTION_MAX_LENGTH, HelpChoice, Workload
-from surveys.services import CheckinAnswers
+from surveys.models import NO_SUBJECT, REFLECTION_MAX_LENGTH, CustomItem, HelpChoice, Workload
+from surveys.services import CUSTOM_TEXT_MAX_LENGTH, CheckinAnswers
 from wellbeing.models import ConsentScope
 
 REFLECTION_PRIVATE = _("Only you can read this. Your teachers cannot see it.")
@@ -40,6 +40,38 @@ def _scale_field(item: ScaleItem) -> forms.TypedChoiceField:
             "invalid_choice": _("Please choose one of the five answers."),
         },
     )
+
+
+def _custom_field(item: CustomItem, language: str) -> forms.Field:
+    label = item.question(language)
+    messages = {"invalid_choice": _("Please choose from the answers shown.")}
+    if item.kind == CustomItem.Kind.SCALE:
+        return forms.TypedChoiceField(
+            label=label,
+            choices=[(n, str(n)) for n in range(1, 6)],
+            coerce=int,
+            empty_value=None,
+            required=False,
+            widget=forms.RadioSelect,
+            error_messages=messages,
+        )
+    if item.kind == CustomItem.Kind.SINGLE:
+        return forms.ChoiceField(
+            label=label,
+            choices=item.choices(language),
+            required=False,
+            widget=forms.RadioSelect,
+            error_messages=messages,
+        )
+    if item.kind == CustomItem.Kind.MULTIPLE:
+        return forms.MultipleChoiceField(
+            label=label,
+            choices=item.choices(language),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages=messages,
+        )
+    return forms.CharField(label=label, required=False, max_length=CUSTOM_TEXT_MAX_LENGTH)
 
 
 class CheckinForm(forms.Form):
@@ -86,8 +118,11 @@ class CheckinForm(forms.Form):
 
     SCALES = ("mood", "energy", "stress", "sleep", "belonging")
 
-    def __init__(self, *args, shares_text: bool, subjects: list[str], **kwargs):
+    def __init__(self, *args, shares_text: bool, subjects: list[str], custom_items=(), language: str = "en", **kwargs):
         super().__init__(*args, **kwargs)
+        self.custom_items = list(custom_items)
+        for item in self.custom_items:
+            self.fields[f"custom_{item.pk}"] = _custom_field(item, language)
         # Who may read the reflection follows the student's real consent, so
         # the note is decided per request, not per class.
         self.fields["reflection"].help_text = REFLECTION_SHARED if shares_text else REFLECTION_PRIVATE
@@ -105,6 +140,15 @@ class CheckinForm(forms.Form):
     def scale_fields(self):
         return [self[name] for name in self.SCALES]
 
+    def custom_fields(self):
+        return [(item, self[f"custom_{item.pk}"]) for item in self.custom_items]
+
+    @staticmethod
+    def initial_custom(checkin) -> dict:
+        if checkin is None:
+            return {}
+        return {f"custom_{answer.item_id}": answer.text or answer.value for answer in checkin.custom_answers.all()}
+
     def answers(self) -> CheckinAnswers:
         data = self.cleaned_data
         return CheckinAnswers(
@@ -114,6 +158,11 @@ class CheckinForm(forms.Form):
             help_wanted=tuple(data["help_wanted"]),
             reflection=data["reflection"],
             contact_request=data["contact_request"],
+            custom={
+                item.pk: data[f"custom_{item.pk}"]
+                for item in self.custom_items
+                if data.get(f"custom_{item.pk}") not in (None, "", [])
+            },
         )
 
 

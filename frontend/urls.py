@@ -14,6 +14,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("checkin/", views.checkin, name="checkin"),
     path("me/history/", views.history, name="history"),
+    path("me/history/chart.svg", views.history_chart, name="history_chart"),
     path("me/privacy/", views.privacy, name="privacy"),
     path("groups/", views.group_list, name="group_list"),
     path("groups/<int:group_id>/", views.group_detail, name="group_detail"),

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -19,10 +21,13 @@ from analytics.selectors import (
     group_get_for_viewer,
     group_individuals_for_viewer,
     group_list_for_viewer,
+    student_chart_for_viewer,
+    student_history_chart,
 )
+from analytics.services import student_chart_request
 from surveys.schedules import reminder_banner_for, window_for_student
 from surveys.selectors import checkin_current_week, checkin_list_for_student, current_week
-from surveys.services import checkin_submit, student_subjects
+from surveys.services import checkin_submit, custom_items_for, student_subjects
 from wellbeing import policy
 from wellbeing.models import ConsentScope, Language
 from wellbeing.selectors import access_log_for_student, consent_history, consent_state
@@ -79,8 +84,10 @@ def checkin(request: HttpRequest) -> HttpResponse:
     current = checkin_current_week(student)
     status = 200
     subjects = student_subjects(student)
+    language = get_language()
+    extra = {"custom_items": custom_items_for(student.school_id), "language": language}
     if request.method == "POST":
-        form = CheckinForm(request.POST, shares_text=shares_text, subjects=subjects)
+        form = CheckinForm(request.POST, shares_text=shares_text, subjects=subjects, **extra)
         if form.is_valid():
             language = get_language()
             try:
@@ -96,7 +103,8 @@ def checkin(request: HttpRequest) -> HttpResponse:
                 return redirect("frontend:checkin")
         status = 400
     else:
-        form = CheckinForm(initial=CheckinForm.initial_from(current), shares_text=shares_text, subjects=subjects)
+        initial = CheckinForm.initial_from(current) | CheckinForm.initial_custom(current)
+        form = CheckinForm(initial=initial, shares_text=shares_text, subjects=subjects, **extra)
     now = timezone.now()
     window = current.window if current else window_for_student(student, now)
     context = {
@@ -115,7 +123,30 @@ def checkin(request: HttpRequest) -> HttpResponse:
 @require_safe
 def history(request: HttpRequest) -> HttpResponse:
     checkins = checkin_list_for_student(request.user)[:HISTORY_WEEKS_SHOWN]
-    return render(request, "frontend/history.html", {"checkins": checkins, "nav": "student"})
+    chart = student_history_chart(request.user)
+    if chart.svg is None and chart.summary.count:
+        student_chart_request(student_id=request.user.pk)  # at most once a minute, however often the page loads
+    context = {
+        "checkins": checkins,
+        # Safe to mark: our own renderer drew it from numbers and our own translated labels, no student text.
+        "chart_svg": mark_safe(chart.svg) if chart.svg else None,  # noqa: S308
+        "chart_summary": chart.summary,
+        "nav": "student",
+    }
+    return render(request, "frontend/history.html", context)
+
+
+@student_page
+@require_safe
+def history_chart(request: HttpRequest) -> HttpResponse:
+    svg = student_chart_for_viewer(request.user)
+    if svg is None:
+        raise Http404
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    patch_cache_control(response, private=True, no_cache=True)
+    # Opened on its own the SVG is a document: let it run nothing and load nothing.
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
 
 
 @student_page

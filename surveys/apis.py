@@ -1,4 +1,5 @@
-from drf_spectacular.utils import extend_schema
+from django.utils.translation import get_language
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -7,9 +8,10 @@ from wellbeing.api import StrictInputSerializer
 from wellbeing.apis import IsStudent
 from wellbeing.models import Language
 
+from .instruments import TEXTS, Instrument, text_in
 from .models import REFLECTION_MAX_LENGTH, HelpChoice, Workload
 from .selectors import checkin_current_week, checkin_list_for_student
-from .services import CheckinAnswers, checkin_submit
+from .services import CheckinAnswers, checkin_submit, instrument_submit, instruments_due, instruments_enabled
 from .weeks import iso_label
 
 
@@ -31,12 +33,17 @@ class CheckinOutputSerializer(serializers.Serializer):
     help_wanted = serializers.ListField(child=serializers.CharField())
     reflection = serializers.CharField()
     contact_request = serializers.BooleanField()
+    custom = serializers.SerializerMethodField()
     language = serializers.CharField()
     submitted_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
     def get_iso_week(self, obj) -> str:
         return iso_label(obj.week)
+
+    @extend_schema_field(serializers.DictField())
+    def get_custom(self, obj) -> dict:
+        return {str(answer.item_id): answer.text or answer.value for answer in obj.custom_answers.all()}
 
 
 class CheckinsApi(APIView):
@@ -62,11 +69,19 @@ class CheckinsApi(APIView):
             required=False, allow_blank=True, max_length=REFLECTION_MAX_LENGTH, default=""
         )
         contact_request = serializers.BooleanField(required=False, default=False)
+        # The school's own items, by id: {"12": 4, "13": "2", "14": ["1", "3"], "15": "text"}.
+        custom = serializers.DictField(required=False, default=dict)
         language = serializers.ChoiceField(choices=Language.choices, required=False, default="")
+
+        def validate_custom(self, value):
+            try:
+                return {int(key): answer for key, answer in value.items()}
+            except ValueError:
+                raise serializers.ValidationError("Item ids must be whole numbers.") from None
 
     @extend_schema(responses=CheckinOutputSerializer(many=True))
     def get(self, request):
-        checkins = checkin_list_for_student(request.user)[:520]
+        checkins = checkin_list_for_student(request.user).prefetch_related("custom_answers")[:520]
         return Response(CheckinOutputSerializer(checkins, many=True).data)
 
     @extend_schema(request=InputSerializer, responses={200: CheckinOutputSerializer, 201: CheckinOutputSerializer})
@@ -92,3 +107,66 @@ class CheckinCurrentApi(APIView):
         if checkin is None:
             return Response({"detail": "No check-in yet this week."}, status=status.HTTP_404_NOT_FOUND)
         return Response(CheckinOutputSerializer(checkin).data)
+
+
+class InstrumentListApi(APIView):
+    """The validated questionnaires the student's school uses, in the student's language."""
+
+    permission_classes = [IsStudent]
+
+    class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "InstrumentListOutput"
+
+        instrument = serializers.CharField()
+        due = serializers.BooleanField()
+        intro = serializers.CharField()
+        items = serializers.ListField(child=serializers.CharField())
+        answers = serializers.ListField(child=serializers.DictField())
+        copyright = serializers.CharField()
+
+    @extend_schema(responses=OutputSerializer(many=True))
+    def get(self, request):
+        language = get_language() or "en"
+        due = set(instruments_due(request.user))
+        rows = []
+        for name in instruments_enabled(request.user.school_id):
+            text = TEXTS[Instrument(name)]
+            rows.append(
+                {
+                    "instrument": name,
+                    "due": name in due,
+                    "intro": text_in(text.intro, language),
+                    "items": [text_in(item, language) for item in text.items],
+                    "answers": [{"value": value, "label": text_in(label, language)} for value, label in text.answers],
+                    "copyright": text.copyright,
+                }
+            )
+        return Response(self.OutputSerializer(rows, many=True).data)
+
+
+class InstrumentSubmitApi(APIView):
+    permission_classes = [IsStudent]
+
+    class InputSerializer(StrictInputSerializer):
+        class Meta:
+            ref_name = "InstrumentSubmitInput"
+
+        answers = serializers.ListField(child=serializers.IntegerField(), max_length=20)
+
+    class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "InstrumentSubmitOutput"
+
+        instrument = serializers.CharField()
+        period = serializers.DateField()
+        answers = serializers.ListField(child=serializers.IntegerField())
+
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
+    def post(self, request, instrument: str):
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        response = instrument_submit(
+            student=request.user, instrument=instrument, answers=serializer.validated_data["answers"]
+        )
+        return Response(self.OutputSerializer(response).data, status=status.HTTP_201_CREATED)

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wellbeing.fields import EncryptedTextField
 from wellbeing.models import Group, Language, School
 
+from .instruments import Instrument
+
 REFLECTION_MAX_LENGTH = 2000
 SCALE_ITEMS = ("mood", "energy", "stress", "sleep", "belonging")
 NO_SUBJECT = "none"  # the answer "none of them" to "which subject felt hardest"
@@ -164,3 +166,115 @@ class Checkin(models.Model):
 
     def __str__(self) -> str:
         return f"check-in {self.pk} week {self.week}"
+
+
+class SchoolInstrument(models.Model):
+    """A validated instrument a school asks its students, once a month."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="instruments")
+    instrument = models.CharField(_("instrument"), max_length=10, choices=Instrument.choices)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    # SWEMWBS may only be used by schools registered with its owner.
+    registered_with_owner = models.BooleanField(
+        _("the school has registered with the instrument's owner"), default=False
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["school", "instrument"], name="school_instrument_once"),
+            models.CheckConstraint(
+                condition=~Q(instrument="swemwbs", enabled=True, registered_with_owner=False),
+                name="swemwbs_needs_registration",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_instrument_display()} at {self.school}"
+
+
+class InstrumentResponse(models.Model):
+    """A student's answers to one instrument for one month (`period` is its first day)."""
+
+    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="instrument_responses")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    instrument = models.CharField(max_length=10, choices=Instrument.choices)
+    period = models.DateField()
+    answers = models.JSONField()
+    revision = models.PositiveIntegerField(default=1)
+    submitted_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+    # Written by the worker from the published scoring rules; current when
+    # scored_revision equals revision.
+    score_raw = models.PositiveSmallIntegerField(null=True, blank=True)
+    score = models.FloatField(null=True, blank=True)  # WHO-5 percentage or SWEMWBS metric score
+    poor_wellbeing = models.BooleanField(null=True, blank=True)  # WHO-5 only
+    scored_revision = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-period"]
+        constraints = [
+            models.UniqueConstraint(fields=["student", "instrument", "period"], name="instrument_once_per_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument} response {self.pk}"
+
+
+class CustomItem(models.Model):
+    """A question a school adds to its weekly check-in, in each of the three languages."""
+
+    class Kind(models.TextChoices):
+        SCALE = "scale", _("Scale from 1 to 5")
+        SINGLE = "single", _("One choice")
+        MULTIPLE = "multiple", _("Several choices")
+        TEXT = "text", _("Short text")
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="custom_items")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    question_sv = models.CharField(_("question in Swedish"), max_length=300)
+    question_nb = models.CharField(_("question in Norwegian"), max_length=300)
+    question_en = models.CharField(_("question in English"), max_length=300)
+    # For one and several choices: one choice a line, written "Swedish | Norwegian | English".
+    choices_text = models.TextField(
+        _("choices"),
+        blank=True,
+        help_text=_('For choice questions: one choice a line, as "Swedish | Norwegian | English".'),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["school", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.question_en
+
+    def question(self, language: str) -> str:
+        return getattr(self, f"question_{language}", "") or self.question_en
+
+    def choices(self, language: str) -> list[tuple[str, str]]:
+        """(value, label) pairs; the value is the choice's position, stable while the list is."""
+        index = {"sv": 0, "nb": 1, "en": 2}.get(language, 2)
+        result = []
+        for number, line in enumerate(row for row in self.choices_text.splitlines() if row.strip()):
+            parts = [p.strip() for p in line.split("|")]
+            label = parts[index] if len(parts) > index and parts[index] else parts[-1]
+            result.append((str(number + 1), label))
+        return result
+
+
+class CustomAnswer(models.Model):
+    """A student's answer to a school's own item. Text answers are encrypted like reflections."""
+
+    checkin = models.ForeignKey(Checkin, on_delete=models.CASCADE, related_name="custom_answers")
+    item = models.ForeignKey(CustomItem, on_delete=models.CASCADE, related_name="answers")
+    value = models.JSONField(null=True, blank=True)  # int for scales, choice value(s) for choices
+    text = EncryptedTextField(blank=True, default="")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["checkin", "item"], name="custom_answer_once_per_checkin"),
+        ]
+
+    def __str__(self) -> str:
+        return f"answer to item {self.item_id}"

@@ -103,3 +103,25 @@ def login(client, user: User | None):
     if user is not None:
         client.force_login(user)
     return client
+
+
+@pytest.fixture
+def chart_cache(settings):
+    """The real Redis cache under a key prefix of this test's own, emptied afterwards.
+
+    Test runs share one Redis database, and database ids repeat between runs,
+    so a shared prefix could show one run's chart to another run's student.
+    """
+    import uuid
+
+    import redis
+    from django.core.cache import cache
+
+    prefix = f"wellbeing-test-{uuid.uuid4().hex[:12]}"
+    settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": prefix}}
+    yield cache
+    client = redis.Redis.from_url(settings.REDIS_URL)
+    keys = list(client.scan_iter(match=f"{prefix}:*"))
+    if keys:
+        client.delete(*keys)
+    client.close()
