@@ -9,7 +9,7 @@ lint:
 format:
 	.venv/bin/ruff check --fix . && .venv/bin/ruff format .
 bench:    ## print benchmark figures (needs PostgreSQL and Redis)
-	.venv/bin/python bench/checkin_submit.py
+	.venv/bin/python bench/checkin_submit.py && .venv/bin/python bench/chart_render.py
 web:
 	.venv/bin/gunicorn wellbeing.wsgi --bind 127.0.0.1:8000
 worker:

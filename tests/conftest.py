@@ -105,6 +105,17 @@ def login(client, user: User | None):
     return client
 
 
+def _delete_cache_keys(pattern: str) -> None:
+    import redis
+    from django.conf import settings
+
+    client = redis.Redis.from_url(settings.REDIS_URL)
+    keys = list(client.scan_iter(match=pattern))
+    if keys:
+        client.delete(*keys)
+    client.close()
+
+
 @pytest.fixture
 def chart_cache(settings):
     """The real Redis cache under a key prefix of this test's own, emptied afterwards.
@@ -114,14 +125,19 @@ def chart_cache(settings):
     """
     import uuid
 
-    import redis
     from django.core.cache import cache
 
     prefix = f"wellbeing-test-{uuid.uuid4().hex[:12]}"
     settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": prefix}}
     yield cache
-    client = redis.Redis.from_url(settings.REDIS_URL)
-    keys = list(client.scan_iter(match=f"{prefix}:*"))
-    if keys:
-        client.delete(*keys)
-    client.close()
+    _delete_cache_keys(f"{prefix}:*")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_charts_left_behind():
+    """Tests that score or open the history page without chart_cache still draw charts
+    (kept 14 days); delete them after the run. Only chart keys, which no test shares."""
+    yield
+    from django.conf import settings
+
+    _delete_cache_keys(f"{settings.CACHES['default']['KEY_PREFIX']}:*:chart:*")
