@@ -8,7 +8,11 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-secret-key")
 os.environ.setdefault("ENCRYPTION_KEY", "test-encryption-key")
-os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
+# Each pytest-xdist worker gets its own Redis database (15, 14, ...), so one
+# worker's Celery worker never takes another's tasks.
+_xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+_redis_db = 15 - int(_xdist_worker.removeprefix("gw") or 0)
+os.environ.setdefault("REDIS_URL", f"{os.environ.get('TEST_REDIS_BASE', 'redis://127.0.0.1:6379')}/{_redis_db}")
 os.environ.setdefault("STATIC_MANIFEST", "false")
 os.environ.setdefault("CACHE_KEY_PREFIX", "wellbeing-test")
 # A file, not SQLite's shared in-memory database: the integration tests' worker
