@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from . import policy
 from .models import AccessLog, ConsentEvent, Group, Membership, School, SchoolRole, User
 
 
@@ -77,3 +78,65 @@ class ConsentEventAdmin(ReadOnlyAdmin):
 class AccessLogAdmin(ReadOnlyAdmin):
     list_display = ["viewer", "student", "what", "context", "at"]
     list_filter = ["what"]
+
+
+def _admin_site_has_permission(request) -> bool:
+    # School admins use the admin pages for their own school's settings
+    # without being Django staff; what they may touch is decided per model
+    # by SchoolScopedAdmin.
+    user = request.user
+    return user.is_active and (user.is_staff or bool(policy.admin_school_ids(user)))
+
+
+admin.site.has_permission = _admin_site_has_permission
+
+
+class SchoolScopedAdmin(admin.ModelAdmin):
+    """An admin for one school's settings: superusers see every school, a
+    school admin only their own schools' rows, and others nothing."""
+
+    school_path = "school"
+
+    def _schools(self, request) -> set[int] | None:
+        return None if request.user.is_superuser else policy.admin_school_ids(request.user)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        schools = self._schools(request)
+        return queryset if schools is None else queryset.filter(**{f"{self.school_path}__in": schools})
+
+    def _allowed(self, request, obj=None) -> bool:
+        schools = self._schools(request)
+        if schools is None:
+            return True
+        if not schools:
+            return False
+        if obj is None:
+            return True
+        school_id = obj
+        for part in self.school_path.split("__"):
+            school_id = getattr(school_id, part)
+        return school_id.pk in schools
+
+    def has_module_permission(self, request):
+        return self._allowed(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._allowed(request, obj)
+
+    def has_add_permission(self, request):
+        return self._allowed(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._allowed(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._allowed(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        schools = self._schools(request)
+        if schools is not None and db_field.related_model is School:
+            kwargs["queryset"] = School.objects.filter(pk__in=schools)
+        if schools is not None and db_field.related_model is Group:
+            kwargs["queryset"] = Group.objects.filter(school__in=schools)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -79,3 +79,10 @@ def may_view_group(viewer, group: Group) -> bool:
 
 def is_student(viewer) -> bool:
     return bool(viewer and viewer.is_authenticated and viewer.is_active and viewer.is_student)
+
+
+def admin_school_ids(viewer) -> set[int]:
+    """Schools whose settings (schedules, own items, instruments) the viewer administers."""
+    if not _is_staff_viewer(viewer):
+        return set()
+    return set(SchoolRole.objects.filter(user=viewer, role=SchoolRole.Role.ADMIN).values_list("school_id", flat=True))
