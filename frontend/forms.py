@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from surveys import items
+from surveys.instruments import InstrumentText, text_in
 from surveys.items import ScaleItem
 from surveys.models import NO_SUBJECT, REFLECTION_MAX_LENGTH, CustomItem, HelpChoice, Workload
 from surveys.services import CUSTOM_TEXT_MAX_LENGTH, CheckinAnswers
@@ -186,3 +187,25 @@ class ConsentForm(forms.Form):
     def wanted_state(self) -> dict[str, bool]:
         chosen = set(self.cleaned_data["scopes"])
         return {scope.value: scope.value in chosen for scope in ConsentScope}
+
+
+class InstrumentForm(forms.Form):
+    """A validated questionnaire: every statement answered on its own fixed scale."""
+
+    def __init__(self, *args, text: InstrumentText, language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(value, text_in(label, language)) for value, label in text.answers]
+        for number, item in enumerate(text.items, start=1):
+            self.fields[f"item_{number}"] = forms.TypedChoiceField(
+                label=text_in(item, language),
+                choices=choices,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Please answer this statement."),
+                    "invalid_choice": _("Please choose one of the answers."),
+                },
+            )
+
+    def answers(self) -> list[int]:
+        return [self.cleaned_data[name] for name in self.fields]

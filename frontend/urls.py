@@ -13,6 +13,7 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("checkin/", views.checkin, name="checkin"),
+    path("checkin/questionnaire/<slug:name>/", views.instrument, name="instrument"),
     path("me/history/", views.history, name="history"),
     path("me/history/chart.svg", views.history_chart, name="history_chart"),
     path("me/privacy/", views.privacy, name="privacy"),

@@ -25,15 +25,23 @@ from analytics.selectors import (
     student_history_chart,
 )
 from analytics.services import student_chart_request
+from surveys.instruments import REGISTRATION_NOTE, TEXTS, Instrument, text_in
 from surveys.schedules import reminder_banner_for, window_for_student
 from surveys.selectors import checkin_current_week, checkin_list_for_student, current_week
-from surveys.services import checkin_submit, custom_items_for, student_subjects
+from surveys.services import (
+    checkin_submit,
+    custom_items_for,
+    instrument_submit,
+    instruments_due,
+    instruments_enabled,
+    student_subjects,
+)
 from wellbeing import policy
 from wellbeing.models import ConsentScope, Language
 from wellbeing.selectors import access_log_for_student, consent_history, consent_state
 from wellbeing.services import ApplicationError, consent_set
 
-from .forms import CheckinForm, ConsentForm
+from .forms import CheckinForm, ConsentForm, InstrumentForm
 
 HISTORY_WEEKS_SHOWN = 104  # two school years is plenty for a page; the API lists more
 ACCESS_LOG_SHOWN = 200
@@ -114,6 +122,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
         "window": window,
         "window_open": window is not None and window.is_open(now),
         "reminded": reminder_banner_for(student, now) is not None,
+        "instruments_due": [(name, Instrument(name).label) for name in instruments_due(student, now)],
         "nav": "student",
     }
     return render(request, "frontend/checkin.html", context, status=status)
@@ -199,3 +208,36 @@ def group_detail(request: HttpRequest, group_id: int) -> HttpResponse:
         "nav": "staff",
     }
     return render(request, "frontend/group_detail.html", context)
+
+
+@student_page
+@require_http_methods(["GET", "POST"])
+def instrument(request: HttpRequest, name: str) -> HttpResponse:
+    student = request.user
+    if name not in instruments_enabled(student.school_id):
+        raise Http404
+    text = TEXTS[Instrument(name)]
+    language = get_language() if get_language() in CHECKIN_LANGUAGES else "en"
+    status = 200
+    if request.method == "POST":
+        form = InstrumentForm(request.POST, text=text, language=language)
+        if form.is_valid():
+            try:
+                instrument_submit(student=student, instrument=name, answers=form.answers())
+            except ApplicationError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("Thank you, your answers are saved."))
+                return redirect("frontend:checkin")
+        status = 400
+    else:
+        form = InstrumentForm(text=text, language=language)
+    context = {
+        "form": form,
+        "name": Instrument(name).label,
+        "intro": text_in(text.intro, language),
+        "copyright": text.copyright,
+        "registration_note": REGISTRATION_NOTE if text.needs_registration else "",
+        "nav": "student",
+    }
+    return render(request, "frontend/instrument.html", context, status=status)
