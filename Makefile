@@ -13,6 +13,6 @@ bench:    ## print benchmark figures (needs PostgreSQL and Redis)
 web:
 	.venv/bin/gunicorn wellbeing.wsgi --bind 127.0.0.1:8000
 worker:
-	.venv/bin/celery -A wellbeing worker --loglevel INFO
+	.venv/bin/celery -A wellbeing worker --loglevel INFO -Q celery,charts
 beat:
 	.venv/bin/celery -A wellbeing beat --loglevel INFO --schedule var/celerybeat-schedule

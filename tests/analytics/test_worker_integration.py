@@ -29,7 +29,9 @@ def wait_until(predicate, timeout=20.0):
 @pytest.fixture
 def worker():
     app.control.purge()  # leftovers of earlier runs must not reach this worker
-    with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10) as w:
+    with start_worker(
+        app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10, queues=["celery", "charts"]
+    ) as w:
         yield w
 
 
