@@ -14,35 +14,15 @@ database 14 under a key prefix of its own, whose keys it deletes afterwards.
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
 import uuid
 from datetime import timedelta
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wellbeing_bench")
-os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
-os.environ["CACHE_KEY_PREFIX"] = f"wellbeing-bench-chart-{uuid.uuid4().hex[:8]}"
-os.environ.setdefault("SECRET_KEY", "bench")
-os.environ.setdefault("ENCRYPTION_KEY", "bench")
-os.environ.setdefault("STATIC_MANIFEST", "false")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wellbeing.settings")
+from common import setup_django
 
 SCHOOL = "Chart bench school"
 READ_PASSES = 3  # reads are cheap and noisy: each chart is read this many times
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def cleanup() -> None:
@@ -104,22 +84,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--charts", type=int, default=50)
     args = parser.parse_args()
-    if os.environ["DATABASE_URL"].startswith("postgres"):
-        ensure_database(os.environ["DATABASE_URL"])
-
-    import django
-
-    django.setup()
+    setup_django(CACHE_KEY_PREFIX=f"wellbeing-bench-chart-{uuid.uuid4().hex[:8]}")
     import redis
     from django.conf import settings
-    from django.core.management import call_command
     from django.db import connection
 
     from analytics.charts import history_svg
     from analytics.selectors import student_chart_for_viewer, student_chart_weeks
     from analytics.services import student_chart_render
 
-    call_command("migrate", verbosity=0)
     cleanup()
     students = seed(args.charts)
     try:

@@ -17,30 +17,11 @@ database 14, which it purges afterwards.
 import argparse
 import io
 import json
-import os
 import sys
 import time
-from pathlib import Path
+from datetime import time as dt_time
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wellbeing_bench")
-os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
-os.environ.setdefault("SECRET_KEY", "bench")
-os.environ.setdefault("ENCRYPTION_KEY", "bench")
-os.environ.setdefault("STATIC_MANIFEST", "false")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
-os.environ["ALLOWED_HOSTS"] = "testserver"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wellbeing.settings")
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
-
+from common import setup_django
 
 BODY = json.dumps({"mood": 3, "reflection": "A fairly normal week with a test on Friday."}).encode()
 
@@ -69,11 +50,13 @@ def wsgi_post(handler, path: str, body: bytes, token: str) -> str:
 
 
 def cleanup() -> None:
-    from surveys.models import Checkin
-    from wellbeing.models import School, User
+    from surveys.models import Checkin, CheckinWindow
+    from wellbeing.models import Group, School, User
 
     Checkin.objects.filter(school__name="Bench school").delete()
+    CheckinWindow.objects.filter(group__school__name="Bench school").delete()
     User.objects.filter(username__startswith="bench-").delete()
+    Group.objects.filter(school__name="Bench school").delete()
     School.objects.filter(name="Bench school").delete()
 
 
@@ -81,27 +64,25 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=500)
     args = parser.parse_args()
-    if os.environ["DATABASE_URL"].startswith("postgres"):
-        ensure_database(os.environ["DATABASE_URL"])
-
-    import django
-
-    django.setup()
+    setup_django(ALLOWED_HOSTS="testserver")
     from django.core.handlers.wsgi import WSGIHandler
-    from django.core.management import call_command
     from django.db import connections
     from rest_framework.authtoken.models import Token
 
+    from surveys.models import Schedule
     from wellbeing.celery import app
-    from wellbeing.models import School, User
+    from wellbeing.models import Group, Membership, School, User
 
-    call_command("migrate", verbosity=0)
     cleanup()
     school = School.objects.create(name="Bench school")
     n = args.requests
     users = User.objects.bulk_create(
         User(username=f"bench-{i}", is_student=True, school=school, password="!") for i in range(2 * n + 50)
     )
+    # One class, its window open all week so the benchmark runs on any day.
+    group = Group.objects.create(school=school, name="Bench class")
+    Schedule.objects.create(group=group, opens_time=dt_time(0), closes_weekday=6, closes_time=dt_time.max)
+    Membership.objects.bulk_create(Membership(group=group, user=user, role="student") for user in users)
     tokens = Token.objects.bulk_create(Token(user=user, key=Token.generate_key()) for user in users)
 
     def run(conn_max_age: int, batch) -> float:

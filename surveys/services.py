@@ -97,7 +97,8 @@ def _validate_custom(custom: dict, items: list[CustomItem]) -> None:
 
 def _save_custom(checkin: Checkin, custom: dict, items: list[CustomItem]) -> None:
     kinds = {item.pk: item.kind for item in items}
-    CustomAnswer.objects.filter(checkin=checkin).delete()
+    if checkin.revision > 1:  # an edit replaces the answers; a new check-in has none yet
+        CustomAnswer.objects.filter(checkin=checkin).delete()
     CustomAnswer.objects.bulk_create(
         CustomAnswer(checkin=checkin, item_id=item_id, text=value.strip())
         if kinds[item_id] == CustomItem.Kind.TEXT
