@@ -1,11 +1,28 @@
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from surveys.weeks import iso_label
+from wellbeing import policy
+from wellbeing.api import StrictInputSerializer
+from wellbeing.apis import IsStudent
+from wellbeing.models import Membership
 
-from .selectors import group_aggregates, group_get_for_viewer, group_individuals_for_viewer, group_list_for_viewer
+from .helplines import helplines_for
+from .models import HelpRequest
+from .selectors import (
+    group_aggregates,
+    group_get_for_viewer,
+    group_individuals_for_viewer,
+    group_list_for_viewer,
+    help_request_current_for_student,
+    help_request_get_for_viewer,
+    help_request_list_for_viewer,
+)
+from .services import help_request_create, help_request_set_status
 
 
 class GroupListApi(APIView):
@@ -89,3 +106,137 @@ class GroupStudentListApi(APIView):
         group = group_get_for_viewer(request.user, group_id)
         insights = group_individuals_for_viewer(request.user, group)
         return Response(self.OutputSerializer(insights, many=True).data)
+
+
+class HandlesHelpRequests(BasePermission):
+    """Help-request endpoints are for student-health staff; to anyone else signed in they do not exist."""
+
+    def has_permission(self, request, view) -> bool:
+        if not policy.health_school_ids(request.user):
+            raise NotFound
+        return True
+
+
+class HelpRequestOutputSerializer(serializers.Serializer):
+    class Meta:
+        ref_name = "HelpRequestOutput"
+
+    class EventSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "HelpRequestEventOutput"
+
+        actor = serializers.CharField(source="actor.display_name", default=None)
+        from_status = serializers.CharField()
+        to_status = serializers.CharField()
+        at = serializers.DateTimeField()
+
+    id = serializers.IntegerField()
+    student_id = serializers.IntegerField()
+    # Shown whatever the student shares: safety overrides consent, and the student is told so.
+    student_name = serializers.CharField(source="student.display_name")
+    groups = serializers.SerializerMethodField()
+    school = serializers.CharField(source="school.name")
+    status = serializers.CharField()
+    status_label = serializers.CharField(source="get_status_display")
+    from_checkin = serializers.SerializerMethodField()
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+    history = EventSerializer(source="events", many=True)
+
+    def get_groups(self, obj) -> list[str]:
+        memberships = getattr(obj.student, "student_memberships", None)
+        if memberships is None:
+            memberships = obj.student.memberships.filter(role=Membership.Role.STUDENT).select_related("group")
+        return [m.group.name for m in memberships]
+
+    def get_from_checkin(self, obj) -> bool:
+        return obj.checkin_id is not None
+
+
+class HelpRequestListApi(APIView):
+    """The help requests of the viewer's schools, newest first: the open ones, or those with ?status=."""
+
+    permission_classes = [IsAuthenticated, HandlesHelpRequests]
+
+    class FilterSerializer(StrictInputSerializer):
+        class Meta:
+            ref_name = "HelpRequestListFilter"
+
+        status = serializers.ChoiceField(choices=HelpRequest.Status.choices, required=False)
+
+    @extend_schema(parameters=[FilterSerializer], responses=HelpRequestOutputSerializer(many=True))
+    def get(self, request):
+        filters = self.FilterSerializer(data=request.query_params.dict())
+        filters.is_valid(raise_exception=True)
+        requests = help_request_list_for_viewer(request.user, status=filters.validated_data.get("status"))
+        return Response(HelpRequestOutputSerializer(requests, many=True).data)
+
+
+class HelpRequestStatusApi(APIView):
+    permission_classes = [IsAuthenticated, HandlesHelpRequests]
+
+    class InputSerializer(StrictInputSerializer):
+        class Meta:
+            ref_name = "HelpRequestStatusInput"
+
+        status = serializers.ChoiceField(choices=HelpRequest.Status.choices)
+
+    @extend_schema(request=InputSerializer, responses=HelpRequestOutputSerializer)
+    def post(self, request, request_id: int):
+        help_request = help_request_get_for_viewer(request.user, request_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        help_request = help_request_set_status(
+            request=help_request, actor=request.user, status=serializer.validated_data["status"]
+        )
+        return Response(HelpRequestOutputSerializer(help_request).data)
+
+
+class MyHelpRequestSerializer(serializers.Serializer):
+    class Meta:
+        ref_name = "MyHelpRequestOutput"
+
+    class RequestSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "MyHelpRequestStatus"
+
+        id = serializers.IntegerField()
+        status = serializers.CharField()
+        status_label = serializers.CharField(source="get_status_display")
+        created_at = serializers.DateTimeField()
+        updated_at = serializers.DateTimeField()
+
+    class HelplineSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "Helpline"
+
+        name = serializers.CharField()
+        number = serializers.CharField()
+        tel = serializers.CharField()
+        description = serializers.CharField()
+
+    # Null when no request is open; the helplines are always there.
+    request = RequestSerializer(allow_null=True)
+    helplines = HelplineSerializer(many=True)
+
+
+class MyHelpRequestApi(APIView):
+    """A student's own request for contact with student health, and the helplines of their school's country."""
+
+    permission_classes = [IsStudent]
+
+    def _response(self, student, help_request, status_code=status.HTTP_200_OK) -> Response:
+        data = {"request": help_request, "helplines": helplines_for(student.school.country)}
+        return Response(MyHelpRequestSerializer(data).data, status=status_code)
+
+    @extend_schema(responses=MyHelpRequestSerializer)
+    def get(self, request):
+        return self._response(request.user, help_request_current_for_student(request.user))
+
+    @extend_schema(request=None, responses={200: MyHelpRequestSerializer, 201: MyHelpRequestSerializer})
+    def post(self, request):
+        already_open = help_request_current_for_student(request.user) is not None
+        help_request = help_request_create(student=request.user, checkin=None)
+        return self._response(
+            request.user, help_request, status.HTTP_200_OK if already_open else status.HTTP_201_CREATED
+        )

@@ -16,6 +16,15 @@ class AnalyticsConfig(AppConfig):
 
         checkin_saved.connect(enqueue_scoring, weak=False, dispatch_uid="analytics.enqueue_scoring")
 
+        from .services import help_request_for_checkin
+
+        def make_help_request(sender, checkin_id: int, **kwargs) -> None:
+            # Not a task: the request is written now, in the check-in's own
+            # transaction, so asking for contact never waits for a worker.
+            help_request_for_checkin(checkin_id=checkin_id)
+
+        checkin_saved.connect(make_help_request, weak=False, dispatch_uid="analytics.make_help_request")
+
         from surveys.signals import instrument_response_saved
 
         from .tasks import instrument_response_score_task

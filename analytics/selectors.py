@@ -2,7 +2,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -14,7 +14,7 @@ from wellbeing.models import AccessLog, Group, Membership, User
 from wellbeing.services import access_log_record
 
 from .charts import SERIES, ChartWeek, HistorySummary, chart_fingerprint, history_summary
-from .models import GroupWeekAggregate
+from .models import GroupWeekAggregate, HelpRequest, HelpRequestEvent
 
 HISTORY_WEEKS = 8
 
@@ -144,3 +144,48 @@ def student_history_chart(student: User) -> HistoryChart:
     """The chart and its text alternative for the student's own history page."""
     weeks = student_chart_weeks(student)
     return HistoryChart(svg=student_chart_for_viewer(student, weeks=weeks), summary=history_summary(weeks))
+
+
+# Help requests. Student-health staff of the school see who asked whatever the
+# student shares (safety overrides consent); everyone else sees none, and the
+# policy decides who is who. Reading who asked and logging it happen in one call.
+HELP_REQUESTS_SHOWN = 200
+
+
+def _help_requests_for_viewer(viewer) -> QuerySet[HelpRequest]:
+    return HelpRequest.objects.filter(school_id__in=policy.health_school_ids(viewer))
+
+
+def _with_details(requests: QuerySet[HelpRequest]) -> QuerySet[HelpRequest]:
+    """The student, their groups (as `student.student_memberships`) and the history, in a fixed number of queries."""
+    groups = Membership.objects.filter(role=Membership.Role.STUDENT).select_related("group").order_by("group__name")
+    return requests.select_related("student", "school").prefetch_related(
+        Prefetch("student__memberships", queryset=groups, to_attr="student_memberships"),
+        Prefetch("events", queryset=HelpRequestEvent.objects.select_related("actor").order_by("at", "id")),
+    )
+
+
+def help_request_list_for_viewer(viewer, status: str | None = None) -> list[HelpRequest]:
+    """The open requests of the viewer's schools (or those in `status`), newest first, with each student's groups."""
+    requests = _help_requests_for_viewer(viewer)
+    open_only = status is None
+    requests = requests.exclude(status=HelpRequest.Status.CLOSED) if open_only else requests.filter(status=status)
+    rows = list(_with_details(requests).order_by("-created_at", "-id")[:HELP_REQUESTS_SHOWN])
+    students = {row.student_id: row.student for row in rows}
+    if students:
+        access_log_record(viewer=viewer, students=students.values(), what=AccessLog.What.HELP, context="help requests")
+    return rows
+
+
+def help_request_get_for_viewer(viewer, pk: int) -> HelpRequest:
+    """The request if the viewer handles its school's requests; 404 otherwise, whether or not it exists."""
+    request = _with_details(_help_requests_for_viewer(viewer)).filter(pk=pk).first()
+    if request is None:
+        raise Http404
+    access_log_record(viewer=viewer, students=[request.student], what=AccessLog.What.HELP, context=f"help request {pk}")
+    return request
+
+
+def help_request_current_for_student(student: User) -> HelpRequest | None:
+    """The student's own open request, if any; only ever called with request.user."""
+    return HelpRequest.objects.filter(student=student).exclude(status=HelpRequest.Status.CLOSED).first()

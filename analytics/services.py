@@ -2,7 +2,7 @@ import logging
 from datetime import date
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
@@ -10,12 +10,14 @@ from django.utils.translation import gettext, ngettext
 from surveys.instruments import Instrument
 from surveys.models import Checkin, InstrumentResponse
 from surveys.weeks import iso_label
+from wellbeing import policy
 from wellbeing.models import Group, Membership, User
+from wellbeing.services import ApplicationError
 
 from .aggregates import mood_aggregate
 from .charts import ChartWeek, chart_fingerprint, history_svg
 from .instruments import score_swemwbs, score_who5
-from .models import CheckinScore, GroupWeekAggregate
+from .models import CheckinScore, GroupWeekAggregate, HelpRequest, HelpRequestEvent
 from .selectors import chart_language, chart_pending_key, chart_pointer_key, chart_svg_key, student_chart_weeks
 from .text import ANALYSER_VERSION, sentiment
 
@@ -220,3 +222,82 @@ def instrument_response_score(*, response_id: int) -> bool:
         scored_revision=response.revision, **fields
     )
     return bool(updated)
+
+
+# Help requests are made in the request, never by a worker: a student who asks
+# is in the queue the moment their check-in commits, even with no worker running.
+HELP_TRANSITIONS: dict[str, set[str]] = {
+    HelpRequest.Status.NEW: {HelpRequest.Status.SEEN, HelpRequest.Status.CLOSED},
+    HelpRequest.Status.SEEN: {HelpRequest.Status.CONTACT_PLANNED, HelpRequest.Status.CLOSED},
+    HelpRequest.Status.CONTACT_PLANNED: {HelpRequest.Status.CLOSED},
+    HelpRequest.Status.CLOSED: set(),
+}
+
+
+def _help_request_existing(student: User, checkin: Checkin | None) -> HelpRequest | None:
+    """The student's open request, else the one this check-in made already."""
+    found = Q(student=student) & ~Q(status=HelpRequest.Status.CLOSED)
+    if checkin is not None:
+        found |= Q(checkin=checkin)
+    return min(HelpRequest.objects.filter(found), key=lambda r: not r.is_open, default=None)
+
+
+@transaction.atomic
+def help_request_create(*, student: User, checkin: Checkin | None = None) -> HelpRequest:
+    """Ask student health for contact. Idempotent: while a request is open, asking again returns it."""
+    if not student.is_student or student.school_id is None:
+        raise ApplicationError(gettext("Only students can ask student health for contact."))
+    if checkin is not None and checkin.student_id != student.pk:
+        raise ApplicationError(gettext("That check-in is not yours."))
+    existing = _help_request_existing(student, checkin)
+    if existing is not None:
+        return existing
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            request = HelpRequest.objects.create(
+                student=student, school_id=student.school_id, checkin=checkin, created_at=now, updated_at=now
+            )
+    except IntegrityError:
+        # A concurrent ask of the same student won; the constraints are the idempotency keys.
+        existing = _help_request_existing(student, checkin)
+        if existing is None:
+            raise
+        return existing
+    HelpRequestEvent.objects.create(request=request, actor=student, to_status=request.status, at=now)
+    logger.info("help request %s made", request.pk)
+    return request
+
+
+def help_request_for_checkin(*, checkin_id: int) -> HelpRequest | None:
+    """Called on checkin_saved, inside the check-in's transaction: the request commits with the check-in."""
+    checkin = Checkin.objects.select_related("student").filter(pk=checkin_id, contact_request=True).first()
+    if checkin is None:
+        return None
+    return help_request_create(student=checkin.student, checkin=checkin)
+
+
+@transaction.atomic
+def help_request_set_status(*, request: HelpRequest, actor: User, status: str) -> HelpRequest:
+    """Move a request along sent -> seen -> contact planned -> closed (or close it from any open status)."""
+    if status not in HelpRequest.Status.values:
+        raise ApplicationError(gettext("Choose one of the given statuses."), field="status")
+    if not policy.may_handle_help_requests(actor, request.school_id):
+        raise ApplicationError(gettext("Only student-health staff of the student's school can change this request."))
+    locked = HelpRequest.objects.select_for_update().get(pk=request.pk)
+    current = locked.status
+    if status == current:
+        return locked  # a second click of the same button changes nothing
+    if status not in HELP_TRANSITIONS[current]:
+        raise ApplicationError(
+            gettext("A request that is “%(current)s” cannot be changed to “%(wanted)s”.")
+            % {"current": HelpRequest.Status(current).label, "wanted": HelpRequest.Status(status).label},
+            field="status",
+        )
+    now = timezone.now()
+    locked.status = status
+    locked.updated_at = now
+    locked.save(update_fields=["status", "updated_at"])
+    HelpRequestEvent.objects.create(request=locked, actor=actor, from_status=current, to_status=status, at=now)
+    logger.info("help request %s moved from %s to %s", locked.pk, current, status)
+    return locked

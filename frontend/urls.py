@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import help_views, views
 
 app_name = "frontend"
 urlpatterns = [
@@ -19,4 +19,7 @@ urlpatterns = [
     path("me/privacy/", views.privacy, name="privacy"),
     path("groups/", views.group_list, name="group_list"),
     path("groups/<int:group_id>/", views.group_detail, name="group_detail"),
+    path("me/help/", help_views.help_request, name="help_request"),
+    path("health/requests/", help_views.help_requests, name="help_requests"),
+    path("health/requests/<int:request_id>/status/", help_views.help_request_status, name="help_request_status"),
 ]

@@ -42,6 +42,7 @@ from wellbeing.selectors import access_log_for_student, consent_history, consent
 from wellbeing.services import ApplicationError, consent_set
 
 from .forms import CheckinForm, ConsentForm, InstrumentForm
+from .help import help_context
 
 HISTORY_WEEKS_SHOWN = 104  # two school years is plenty for a page; the API lists more
 ACCESS_LOG_SHOWN = 200
@@ -123,6 +124,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
         "window_open": window is not None and window.is_open(now),
         "reminded": reminder_banner_for(student, now) is not None,
         "instruments_due": [(name, Instrument(name).label) for name in instruments_due(student, now)],
+        **help_context(student),
         "nav": "student",
     }
     return render(request, "frontend/checkin.html", context, status=status)

@@ -158,6 +158,7 @@ class AccessLog(models.Model):
         SCORES = "scores", _("check-in scores")
         TEXT = "text", _("reflection text")
         TRENDS = "trends", _("trends")
+        HELP = "help", _("request for contact")
 
     viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_log")

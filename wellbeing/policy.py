@@ -86,3 +86,19 @@ def admin_school_ids(viewer) -> set[int]:
     if not _is_staff_viewer(viewer):
         return set()
     return set(SchoolRole.objects.filter(user=viewer, role=SchoolRole.Role.ADMIN).values_list("school_id", flat=True))
+
+
+def health_school_ids(viewer) -> set[int]:
+    """Schools whose help requests the viewer handles: student-health staff only.
+
+    Safety overrides consent: a help request shows the student's identity to
+    these staff whatever the student shares, and students are told so before
+    they ask.
+    """
+    if not _is_staff_viewer(viewer):
+        return set()
+    return set(SchoolRole.objects.filter(user=viewer, role=SchoolRole.Role.HEALTH).values_list("school_id", flat=True))
+
+
+def may_handle_help_requests(viewer, school_id: int) -> bool:
+    return school_id in health_school_ids(viewer)
