@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import F, Q
 
 from analytics.models import GroupWeekAggregate
-from analytics.services import checkin_score, group_week_aggregate_recompute
+from analytics.services import checkin_score, group_week_aggregate_recompute, help_request_create
 from surveys.models import Checkin, CheckinWindow, Schedule, Weekday
 from surveys.schedules import window_get_or_create
 from surveys.weeks import week_start
@@ -146,6 +146,14 @@ def demo_create(*, now: datetime) -> DemoSummary:
         for group in groups.values():
             for monday in mondays[group.school.name]:
                 group_week_aggregate_recompute(group_id=group.pk, week=monday)
+        # bulk_create sends no signals, so the requests a "contact me" makes
+        # in the request path are made here: one open request per student.
+        for checkin in (
+            Checkin.objects.filter(school__in=schools.values(), contact_request=True)
+            .select_related("student__school")
+            .order_by("week", "id")
+        ):
+            help_request_create(student=checkin.student, checkin=checkin)
     # The closing work of a past window is that final recompute, just done.
     CheckinWindow.objects.filter(group__in=groups.values(), closes_at__lte=now).update(closed_at=F("closes_at"))
 

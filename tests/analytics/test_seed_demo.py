@@ -260,6 +260,11 @@ def test_it_has_a_few_contact_requests_after_bad_weeks(demo):
     requests = Checkin.objects.filter(contact_request=True)
     assert 1 <= requests.count() <= 0.03 * Checkin.objects.count()
     assert set(requests.values_list("mood", flat=True)) <= {1, 2}
+    # Each asking student has one open request in student health's queue.
+    from analytics.models import HelpRequest
+
+    askers = set(requests.values_list("student_id", flat=True))
+    assert set(HelpRequest.objects.exclude(status="closed").values_list("student_id", flat=True)) == askers
 
 
 def test_it_scores_every_checkin(demo):
