@@ -51,6 +51,12 @@ wait_for() {  # $1 = seconds, rest = command
   return 1
 }
 
+# The browser tests drive Debian's chromium (Playwright's own download does not
+# work everywhere); the package is the one system dependency they add.
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] || apt_install chromium
+}
+
 ensure_redis_server_installed() {
   command -v redis-server >/dev/null || apt_install redis-server
 }

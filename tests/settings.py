@@ -12,7 +12,10 @@ os.environ.setdefault("ENCRYPTION_KEY", "test-encryption-key")
 # worker's Celery worker never takes another's tasks.
 _xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
 _redis_db = 15 - int(_xdist_worker.removeprefix("gw") or 0)
-os.environ.setdefault("REDIS_URL", f"{os.environ.get('TEST_REDIS_BASE', 'redis://127.0.0.1:6379')}/{_redis_db}")
+_explicit_redis_url = os.environ.get("REDIS_URL")
+os.environ["REDIS_URL"] = (
+    _explicit_redis_url or f"{os.environ.get('TEST_REDIS_BASE', 'redis://127.0.0.1:6379')}/{_redis_db}"
+)
 os.environ.setdefault("STATIC_MANIFEST", "false")
 os.environ.setdefault("CACHE_KEY_PREFIX", "wellbeing-test")
 # A file, not SQLite's shared in-memory database: the integration tests' worker
@@ -21,6 +24,11 @@ os.environ.setdefault("CACHE_KEY_PREFIX", "wellbeing-test")
 os.environ.setdefault("SQLITE_TEST_NAME", os.path.join(os.path.dirname(__file__), "..", "var", "test.sqlite3"))
 
 from wellbeing.settings import *  # noqa: E402,F403
+
+if _explicit_redis_url is None:
+    # The controlling pytest process loads these settings before it starts the
+    # xdist workers; they must not inherit its database number.
+    del os.environ["REDIS_URL"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
