@@ -1,5 +1,5 @@
 # The index of commands. Each target is one line; the scripts do the work.
-.PHONY: run test lint format bench worker beat web
+.PHONY: run test lint format bench worker beat web messages
 run:      ## install, migrate, seed the demo, run web + worker + beat
 	./bin/run
 test:     ## install dev requirements, lint, run the suite on PostgreSQL and SQLite
@@ -8,6 +8,8 @@ lint:
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .
 format:
 	.venv/bin/ruff check --fix . && .venv/bin/ruff format .
+messages: ## collect UI strings into locale/*/django.po and compile the .mo files
+	./bin/messages
 bench:    ## print benchmark figures (needs PostgreSQL and Redis)
 	.venv/bin/python bench/checkin_submit.py && .venv/bin/python bench/chart_render.py
 web:

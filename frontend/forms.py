@@ -6,7 +6,7 @@ from surveys.instruments import InstrumentText, text_in
 from surveys.items import ScaleItem
 from surveys.models import NO_SUBJECT, REFLECTION_MAX_LENGTH, CustomItem, HelpChoice, Workload
 from surveys.services import CUSTOM_TEXT_MAX_LENGTH, CheckinAnswers
-from wellbeing.models import ConsentScope
+from wellbeing.models import ConsentScope, Language
 
 REFLECTION_PRIVATE = _("Only you can read this. Your teachers cannot see it.")
 REFLECTION_SHARED = _("Your teachers can read this because you chose to share your reflections.")
@@ -209,3 +209,7 @@ class InstrumentForm(forms.Form):
 
     def answers(self) -> list[int]:
         return [self.cleaned_data[name] for name in self.fields]
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(choices=Language.choices)

@@ -12,6 +12,7 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("language/", views.set_language, name="set_language"),
     path("checkin/", views.checkin, name="checkin"),
     path("checkin/questionnaire/<slug:name>/", views.instrument, name="instrument"),
     path("me/history/", views.history, name="history"),

@@ -4,17 +4,20 @@ with a form, calls selectors or one service, and renders."""
 from collections.abc import Callable
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from analytics.selectors import (
     group_aggregates,
@@ -39,9 +42,9 @@ from surveys.services import (
 from wellbeing import policy
 from wellbeing.models import ConsentScope, Language
 from wellbeing.selectors import access_log_for_student, consent_history, consent_state
-from wellbeing.services import ApplicationError, consent_set
+from wellbeing.services import ApplicationError, consent_set, user_language_set
 
-from .forms import CheckinForm, ConsentForm, InstrumentForm
+from .forms import CheckinForm, ConsentForm, InstrumentForm, LanguageForm
 from .help import help_context
 
 HISTORY_WEEKS_SHOWN = 104  # two school years is plenty for a page; the API lists more
@@ -243,3 +246,39 @@ def instrument(request: HttpRequest, name: str) -> HttpResponse:
         "nav": "student",
     }
     return render(request, "frontend/instrument.html", context, status=status)
+
+
+def _safe_redirect_target(request: HttpRequest, url: str | None) -> str | None:
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return None
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """The language switcher: remembers the choice on the account (when signed in) and in the cookie."""
+    target = (
+        _safe_redirect_target(request, request.POST.get("next"))
+        or _safe_redirect_target(request, request.headers.get("Referer"))
+        or reverse("frontend:home")
+    )
+    response = HttpResponseRedirect(target)
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        return response  # back where they were, nothing changed
+    language = form.cleaned_data["language"]
+    if request.user.is_authenticated:
+        user_language_set(user=request.user, language=language)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

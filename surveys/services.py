@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from wellbeing.models import Group, Membership, User
 from wellbeing.services import ApplicationError
@@ -133,10 +134,11 @@ def checkin_submit(
     existing = Checkin.objects.filter(student=student, week=week).select_related("window").first()
     window = existing.window if existing else window_for_student(student, now)
     if window is None:
-        raise ApplicationError("You are not in a group with a weekly check-in yet. Ask your school.")
+        raise ApplicationError(gettext("You are not in a group with a weekly check-in yet. Ask your school."))
     if not window.is_open(now):
+        # Reached from the page too, when the window closes while the form is open: in the student's language.
         raise ApplicationError(
-            "This week's check-in is closed. You can check in when the next window opens.", field="window"
+            gettext("This week's check-in is closed. You can check in when the next window opens."), field="window"
         )
     try:
         with transaction.atomic():

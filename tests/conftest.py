@@ -7,6 +7,7 @@ school in the same municipality.
 from dataclasses import dataclass
 
 import pytest
+from django.test import Client
 from rest_framework.test import APIClient
 
 from wellbeing.models import ConsentScope, Membership, SchoolRole, User
@@ -93,9 +94,19 @@ def cast(db) -> Cast:
     )
 
 
+# The suite's assertions are written in English, so its clients ask for English
+# as a browser would; tests of language choice send their own header or cookie.
+BROWSER_LANGUAGE = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+
+@pytest.fixture
+def client() -> Client:
+    return Client(**BROWSER_LANGUAGE)
+
+
 @pytest.fixture
 def api() -> APIClient:
-    return APIClient()
+    return APIClient(**BROWSER_LANGUAGE)
 
 
 def login(client, user: User | None):

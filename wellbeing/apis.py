@@ -5,9 +5,9 @@ from rest_framework.views import APIView
 
 from . import policy
 from .api import StrictInputSerializer
-from .models import ConsentScope
+from .models import ConsentScope, Language
 from .selectors import access_log_for_student, consent_state
-from .services import consent_set
+from .services import consent_set, user_language_set
 
 
 class IsStudent:
@@ -34,9 +34,22 @@ class MeApi(APIView):
         school = serializers.CharField(source="school.name", allow_null=True, default=None)
         language = serializers.CharField()
 
+    class InputSerializer(StrictInputSerializer):
+        class Meta:
+            ref_name = "MeInput"
+
+        language = serializers.ChoiceField(choices=Language.choices)
+
     @extend_schema(responses=OutputSerializer)
     def get(self, request):
         return Response(self.OutputSerializer(request.user).data)
+
+    @extend_schema(request=InputSerializer, responses=OutputSerializer)
+    def patch(self, request):
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = user_language_set(user=request.user, language=serializer.validated_data["language"])
+        return Response(self.OutputSerializer(user).data)
 
 
 CONSENT_STATE = inline_serializer(

@@ -3,7 +3,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from .models import AccessLog, Consent, ConsentEvent, ConsentScope, User
+from .models import AccessLog, Consent, ConsentEvent, ConsentScope, Language, User
 
 
 class ApplicationError(Exception):
@@ -41,3 +41,12 @@ def access_log_record(*, viewer: User, students: Iterable[User], what: AccessLog
         for student in students
         if student.pk != viewer.pk
     )
+
+
+def user_language_set(*, user: User, language: str) -> User:
+    if language not in Language.values:
+        raise ApplicationError("That language is not available.", field="language")
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return user

@@ -77,10 +77,10 @@ def test_it_shows_weekly_aggregates_and_hides_small_weeks(cast, client, weeks_of
     assert response.status_code == 200
     table = section(response.content, "aggregates")
     rows = [text(row) for row in re.findall(r"<tr>(.*?)</tr>", table, re.S) if 'scope="row"' in row]
-    # Swedish is the default language, so the mean uses a decimal comma.
+    # The test client asks for English, so the mean uses a decimal point.
     # Participation shows every week; the mean only for weeks with enough answers.
     assert rows == [
-        f"{iso_label(this_week)} 5 of 5 (100 %) 3,6",
+        f"{iso_label(this_week)} 5 of 5 (100 %) 3.6",
         f"{iso_label(last_week)} 2 of 5 (40 %) Fewer than 5 responses, hidden to protect privacy",
     ]
 

@@ -61,10 +61,10 @@ def test_it_shows_the_chart_in_words_beside_it(cast, client, drawn, three_weeks)
     assert f"3 check-ins, from week {iso_label(first)} to week {iso_label(last)}." in words
     assert "Latest mood: Very good (5 of 5)." in words
     assert "Your mood has gone up lately, compared with the check-ins before." in words
-    # Decimals in the page's language (Swedish by default).
-    assert "Mood: on average 3,0 of 5." in words
-    assert "Energy: on average 4,0 of 5." in words
-    assert "Stress: on average 5,0 of 5 (5 is very stressed)." in words
+    # Decimals in the page's language (the test client asks for English).
+    assert "Mood: on average 3.0 of 5." in words
+    assert "Energy: on average 4.0 of 5." in words
+    assert "Stress: on average 5.0 of 5 (5 is very stressed)." in words
     assert "Sleep" not in words and "Adult to talk to" not in words
 
 
