@@ -21,6 +21,7 @@ from .selectors import (
     help_request_current_for_student,
     help_request_get_for_viewer,
     help_request_list_for_viewer,
+    school_week_aggregates_for_viewer,
 )
 from .services import help_request_create, help_request_set_status
 
@@ -54,6 +55,12 @@ class GroupAggregateListApi(APIView):
         member_count = serializers.IntegerField()
         participation_rate = serializers.FloatField(allow_null=True)
         mean_mood = serializers.FloatField(allow_null=True)
+        suppressed_reason = serializers.CharField()
+        text_count = serializers.IntegerField()
+        text_suppressed = serializers.BooleanField()
+        # Means and distributions of every scale item, counts of the choices and
+        # of the themes of the reflections; each part null when suppressed.
+        stats = serializers.JSONField()
 
         def get_iso_week(self, obj) -> str:
             return iso_label(obj.week)
@@ -79,6 +86,52 @@ class GroupAggregateListApi(APIView):
         )
 
 
+class SchoolAggregateListApi(APIView):
+    """One week of a school in numbers: the school, each grade and each group. For student-health staff and admins."""
+
+    class FilterSerializer(StrictInputSerializer):
+        class Meta:
+            ref_name = "SchoolAggregateFilter"
+
+        week = serializers.DateField(required=False, help_text="any day of the week; the latest week if left out")
+
+    class OutputSerializer(GroupAggregateListApi.OutputSerializer):
+        class Meta:
+            ref_name = "SchoolAggregateCell"
+
+        scope = serializers.CharField()
+        group = serializers.IntegerField(source="group_id", allow_null=True)
+        group_name = serializers.CharField(source="group.name", default=None)
+        grade = serializers.IntegerField(allow_null=True)
+
+    @extend_schema(
+        parameters=[FilterSerializer],
+        responses=inline_serializer(
+            "SchoolAggregates",
+            fields={
+                "school": serializers.IntegerField(),
+                "week": serializers.DateField(allow_null=True),
+                "min_group_size": serializers.IntegerField(),
+                "min_text_group_size": serializers.IntegerField(),
+                "cells": OutputSerializer(many=True),
+            },
+        ),
+    )
+    def get(self, request, school_id: int):
+        filters = self.FilterSerializer(data=request.query_params.dict())
+        filters.is_valid(raise_exception=True)
+        school, cells = school_week_aggregates_for_viewer(request.user, school_id, filters.validated_data.get("week"))
+        return Response(
+            {
+                "school": school.pk,
+                "week": cells[0].week if cells else None,
+                "min_group_size": school.min_group_size,
+                "min_text_group_size": school.min_text_group_size,
+                "cells": self.OutputSerializer(cells, many=True).data,
+            }
+        )
+
+
 class GroupStudentListApi(APIView):
     class WeekSerializer(serializers.Serializer):
         class Meta:
@@ -86,7 +139,11 @@ class GroupStudentListApi(APIView):
 
         week = serializers.DateField()
         mood = serializers.IntegerField(allow_null=True)
+        wellbeing_index = serializers.FloatField(allow_null=True)
+        index_deviation = serializers.FloatField(allow_null=True)
+        sustained_decline = serializers.BooleanField(allow_null=True)
         polarity = serializers.FloatField(allow_null=True)
+        themes = serializers.ListField(child=serializers.CharField(), allow_null=True)
         reflection = serializers.CharField(allow_null=True)
 
     class OutputSerializer(serializers.Serializer):
@@ -128,6 +185,8 @@ class HelpRequestOutputSerializer(serializers.Serializer):
         actor = serializers.CharField(source="actor.display_name", default=None)
         from_status = serializers.CharField()
         to_status = serializers.CharField()
+        # Set when the analysis raised the request to this level.
+        concern_level = serializers.CharField()
         at = serializers.DateTimeField()
 
     id = serializers.IntegerField()
@@ -139,6 +198,11 @@ class HelpRequestOutputSerializer(serializers.Serializer):
     status = serializers.CharField()
     status_label = serializers.CharField(source="get_status_display")
     from_checkin = serializers.SerializerMethodField()
+    # True when the student asked; the concern fields say what the analysis found (codes, never the words).
+    asked = serializers.BooleanField()
+    concern_level = serializers.CharField()
+    concern_categories = serializers.ListField(child=serializers.CharField())
+    notified_at = serializers.DateTimeField(allow_null=True)
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
     history = EventSerializer(source="events", many=True)

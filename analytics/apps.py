@@ -8,11 +8,13 @@ class AnalyticsConfig(AppConfig):
     def ready(self) -> None:
         from surveys.signals import checkin_saved
 
-        from .tasks import checkin_score_task
+        from django.db import transaction
+
+        from .services import checkins_enqueue
 
         def enqueue_scoring(sender, checkin_id: int, **kwargs) -> None:
-            # Only the id crosses the broker, and only once the row is committed.
-            checkin_score_task.delay_on_commit(checkin_id)
+            # Only the id leaves the process, and only once the row is committed.
+            transaction.on_commit(lambda: checkins_enqueue([checkin_id]))
 
         checkin_saved.connect(enqueue_scoring, weak=False, dispatch_uid="analytics.enqueue_scoring")
 

@@ -2,7 +2,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, Prefetch, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -10,11 +10,11 @@ from surveys.models import Checkin
 from surveys.selectors import current_week
 from surveys.weeks import week_start
 from wellbeing import policy
-from wellbeing.models import AccessLog, Group, Membership, User
+from wellbeing.models import AccessLog, Group, Membership, School, User
 from wellbeing.services import access_log_record
 
 from .charts import SERIES, ChartWeek, HistorySummary, chart_fingerprint, history_summary
-from .models import GroupWeekAggregate, HelpRequest, HelpRequestEvent
+from .models import ConcernLevel, HelpRequest, HelpRequestEvent, WeekAggregate
 
 HISTORY_WEEKS = 8
 
@@ -31,16 +31,25 @@ def group_get_for_viewer(viewer, group_id: int) -> Group:
     return group
 
 
-def group_aggregates(group: Group, weeks: int = HISTORY_WEEKS) -> list[GroupWeekAggregate]:
+def group_aggregates(group: Group, weeks: int = HISTORY_WEEKS) -> list[WeekAggregate]:
     since = week_start(timezone.now(), group.school.timezone) - timedelta(weeks=weeks - 1)
-    return list(GroupWeekAggregate.objects.filter(group=group, week__gte=since).order_by("-week"))
+    return list(
+        WeekAggregate.objects.filter(scope=WeekAggregate.Scope.GROUP, group=group, week__gte=since).order_by("-week")
+    )
 
 
 @dataclass
 class StudentWeek:
     week: date
     mood: int | None  # None when the viewer may read the reflection but not the scores
+    # Derived from the scores: the 0-100 index and how far it is from the
+    # student's own baseline; None without score consent or before scoring.
+    wellbeing_index: float | None
+    index_deviation: float | None
+    sustained_decline: bool | None
+    # Derived from the words, so shown only with consent to share the text.
     polarity: float | None
+    themes: list[str] | None
     reflection: str | None  # None when the viewer may not read it
 
 
@@ -74,12 +83,17 @@ def group_individuals_for_viewer(viewer, group: Group, weeks: int = HISTORY_WEEK
     insights = {s.pk: StudentInsight(student=s, shares_text=s.pk in text_ids) for s in visible}
     for checkin in checkins:
         score = getattr(checkin, "score", None)
-        shares_scores = checkin.student_id in score_ids
+        scores = score if checkin.student_id in score_ids else None
+        words = score if checkin.student_id in text_ids else None
         insights[checkin.student_id].weeks.append(
             StudentWeek(
                 week=checkin.week,
-                mood=checkin.mood if shares_scores else None,
-                polarity=score.polarity if score and shares_scores else None,
+                mood=checkin.mood if checkin.student_id in score_ids else None,
+                wellbeing_index=scores.wellbeing_index if scores else None,
+                index_deviation=scores.index_deviation if scores else None,
+                sustained_decline=scores.sustained_decline if scores else None,
+                polarity=words.polarity if words else None,
+                themes=words.themes if words else None,
                 reflection=checkin.reflection if checkin.student_id in text_ids else None,
             )
         )
@@ -165,12 +179,20 @@ def _with_details(requests: QuerySet[HelpRequest]) -> QuerySet[HelpRequest]:
     )
 
 
+# The queue's order: emergency, urgent, a student who asked or a concern, then newest first.
+_URGENCY = Case(
+    When(concern_level=ConcernLevel.EMERGENCY, then=Value(0)),
+    When(concern_level=ConcernLevel.URGENT, then=Value(1)),
+    default=Value(2),
+)
+
+
 def help_request_list_for_viewer(viewer, status: str | None = None) -> list[HelpRequest]:
-    """The open requests of the viewer's schools (or those in `status`), newest first, with each student's groups."""
+    """The open requests of the viewer's schools (or those in `status`), most urgent and newest first."""
     requests = _help_requests_for_viewer(viewer)
     open_only = status is None
     requests = requests.exclude(status=HelpRequest.Status.CLOSED) if open_only else requests.filter(status=status)
-    rows = list(_with_details(requests).order_by("-created_at", "-id")[:HELP_REQUESTS_SHOWN])
+    rows = list(_with_details(requests).order_by(_URGENCY, "-created_at", "-id")[:HELP_REQUESTS_SHOWN])
     students = {row.student_id: row.student for row in rows}
     if students:
         access_log_record(viewer=viewer, students=students.values(), what=AccessLog.What.HELP, context="help requests")
@@ -187,5 +209,35 @@ def help_request_get_for_viewer(viewer, pk: int) -> HelpRequest:
 
 
 def help_request_current_for_student(student: User) -> HelpRequest | None:
-    """The student's own open request, if any; only ever called with request.user."""
-    return HelpRequest.objects.filter(student=student).exclude(status=HelpRequest.Status.CLOSED).first()
+    """The student's own open request for contact, if they asked; only ever called with request.user.
+
+    A request the analysis raised without the student asking is not shown as
+    one they made; that concerning words reach student health is told to every
+    student before they write and on the privacy page.
+    """
+    return HelpRequest.objects.filter(student=student, asked=True).exclude(status=HelpRequest.Status.CLOSED).first()
+
+
+def school_list_for_aggregates(viewer) -> QuerySet[School]:
+    """Schools whose grade and school aggregates the viewer sees: student-health staff and admins of the school."""
+    return School.objects.filter(pk__in=policy.health_school_ids(viewer) | policy.admin_school_ids(viewer))
+
+
+def school_week_aggregates_for_viewer(viewer, school_id: int, week: date | None = None) -> tuple[School, list]:
+    """One week's cells of a school (school, grades, groups); the latest computed week if none is given.
+
+    404 for a school the viewer may not see, whether or not it exists.
+    Aggregates hold no individual data, so reading them is not logged.
+    """
+    school = school_list_for_aggregates(viewer).filter(pk=school_id).first()
+    if school is None:
+        raise Http404
+    cells = WeekAggregate.objects.filter(school=school).select_related("group")
+    if week is None:
+        week = cells.order_by("-week").values_list("week", flat=True).first()
+    else:
+        week = week - timedelta(days=week.weekday())  # any day names its week
+    if week is None:
+        return school, []
+    order = Case(When(scope="school", then=Value(0)), When(scope="grade", then=Value(1)), default=Value(2))
+    return school, list(cells.filter(week=week).order_by(order, "grade", "group__name", "group_id"))

@@ -1,23 +1,31 @@
+"""Celery tasks: each takes ids or nothing, calls one service, and is safe to run twice."""
+
 from datetime import date
 
 from celery import shared_task
 
 from surveys.schedules import windows_close, windows_open
+from wellbeing.models import Group
 
 from . import services
 
 
 @shared_task(acks_late=True)
-def checkin_score_task(checkin_id: int) -> None:
-    # acks_late is safe: scoring is a conditional upsert keyed by check-in,
-    # revision and analyser version, so a redelivery changes nothing.
-    services.checkin_score(checkin_id=checkin_id)
-    group_ids, week = services.group_ids_for_checkin(checkin_id)
-    for group_id in group_ids:
-        services.group_week_aggregate_recompute(group_id=group_id, week=week)
-    # Not delay_on_commit: this task holds no transaction, so there is nothing to wait for.
-    if (student_id := services.student_id_for_checkin(checkin_id)) is not None:
-        student_chart_render_task.delay(student_id)
+def checkins_analyse_pending_task() -> None:
+    # acks_late is safe: ids are claimed with a lease and scores are upserts
+    # keyed by check-in, revision and analyser version.
+    services.checkins_analyse_pending()
+
+
+@shared_task(acks_late=True)
+def checkins_analyse_task(checkin_ids: list[int]) -> None:
+    """Analyse a given batch now: used by `manage.py rescore` for history."""
+    services.checkins_analyse(checkin_ids)
+
+
+@shared_task(acks_late=True)
+def checkins_score_sweep_task() -> None:
+    services.checkins_score_sweep()
 
 
 @shared_task(acks_late=True)
@@ -28,23 +36,26 @@ def student_chart_render_task(student_id: int) -> None:
 
 
 @shared_task(acks_late=True)
-def group_week_aggregate_task(group_id: int, week: str) -> None:
-    services.group_week_aggregate_recompute(group_id=group_id, week=date.fromisoformat(week))
+def school_week_aggregates_task(school_id: int, week: str) -> None:
+    services.school_week_aggregates_recompute(school_id=school_id, week=date.fromisoformat(week))
 
 
 @shared_task(acks_late=True)
-def checkins_score_sweep_task() -> None:
-    services.checkins_score_sweep()
+def help_request_notify_task(request_id: int) -> None:
+    # acks_late is safe: the notification is claimed by a conditional UPDATE.
+    services.help_request_notify(request_id=request_id)
 
 
 @shared_task(acks_late=True)
 def windows_sync_task() -> None:
     # Opens this week's windows and does the closing work of those that
-    # closed: a final recompute of the week's aggregate. Both are claims or
+    # closed: a final recompute of the week's aggregates. Both are claims or
     # upserts, so a second run changes nothing.
     windows_open()
-    for group_id, week in windows_close():
-        services.group_week_aggregate_recompute(group_id=group_id, week=week)
+    closed = windows_close()
+    schools = dict(Group.objects.filter(pk__in={group_id for group_id, _ in closed}).values_list("pk", "school_id"))
+    for school_id, week in sorted({(schools[group_id], week) for group_id, week in closed if group_id in schools}):
+        services.school_week_aggregates_recompute(school_id=school_id, week=week)
 
 
 @shared_task(acks_late=True)

@@ -1,22 +1,58 @@
-"""Text analysis of reflections. Pure functions: no ORM, no I/O."""
+"""One reflection in, everything the workers derive from its words out.
 
-from dataclasses import dataclass
+Pure: no ORM, no I/O, nothing logged. The parts live in analytics.nlp; this is
+the one entry the workers, the `analyse_text` command and the benchmarks use,
+so they all run exactly the same analysis.
+"""
 
-from textblob import TextBlob
+from dataclasses import asdict, dataclass
 
-# Bumped whenever the analysis changes, so stored scores can be recomputed.
-ANALYSER_VERSION = 1
+from .nlp.concern import NONE, detect_concern
+from .nlp.language import detect_language
+from .nlp.sentiment import sentiment
+from .nlp.themes import themes
+
+# Bumped whenever the analysis changes: every stored score of an older version
+# is then stale, and the sweep and `manage.py rescore` analyse it again.
+ANALYSER_VERSION = 2
 
 
 @dataclass(frozen=True)
-class Sentiment:
-    polarity: float
-    subjectivity: float
+class TextAnalysis:
+    language: str  # "" when there is no text; else sv, nb, en or other
+    polarity: float | None  # -1..1; None with no text or a language we do not score
+    subjectivity: float | None
+    themes: tuple[str, ...]
+    concern: str  # none, concern, urgent or emergency
+    concern_categories: tuple[str, ...]
+
+    def as_dict(self) -> dict:
+        return asdict(self)
 
 
-def sentiment(text: str) -> Sentiment | None:
-    """TextBlob polarity (-1..1) and subjectivity (0..1); None for no text."""
-    if not text.strip():
-        return None
-    result = TextBlob(text).sentiment
-    return Sentiment(polarity=round(result.polarity, 4), subjectivity=round(result.subjectivity, 4))
+NO_TEXT = TextAnalysis(language="", polarity=None, subjectivity=None, themes=(), concern=NONE, concern_categories=())
+
+
+LANGUAGES = ("sv", "nb", "en", "other")
+
+
+def analyse(text: str, hint: str | None = None, *, language: str | None = None) -> TextAnalysis:
+    """Analyse one reflection.
+
+    `hint` is the student's UI language: a hint, not the answer. `language`,
+    when given (one of LANGUAGES), is taken as known and skips detection.
+    """
+    if not text or not text.strip():
+        return NO_TEXT
+    if language is None:
+        language = detect_language(text, hint)
+    mood = sentiment(text, language)
+    concern = detect_concern(text, language)
+    return TextAnalysis(
+        language=language,
+        polarity=mood.polarity if mood else None,
+        subjectivity=mood.subjectivity if mood else None,
+        themes=themes(text, language),
+        concern=concern.level,
+        concern_categories=concern.categories,
+    )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from analytics.labels import concern_category_label
 from analytics.models import HelpRequest, HelpRequestEvent
 from analytics.selectors import (
     help_request_current_for_student,
@@ -48,6 +49,7 @@ class QueueRow:
     groups: list[str]
     actions: list[tuple[str, str]]  # (status, button label), the next step first
     last_change: HelpRequestEvent | None  # who moved it last, if anyone has
+    concerns: list[str]  # what the analysis found, as labels; never the words
 
 
 def _queue_rows(requests: list[HelpRequest]) -> list[QueueRow]:
@@ -58,6 +60,7 @@ def _queue_rows(requests: list[HelpRequest]) -> list[QueueRow]:
             groups=[m.group.name for m in r.student.student_memberships],
             actions=[(s, ACTION_LABELS[s]) for s in sorted(HELP_TRANSITIONS[r.status], key=order.index)],
             last_change=next((e for e in reversed(r.events.all()) if e.from_status), None),
+            concerns=[concern_category_label(code) for code in r.concern_categories],
         )
         for r in requests
     ]

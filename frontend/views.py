@@ -46,6 +46,7 @@ from wellbeing.services import ApplicationError, consent_set, user_language_set
 
 from .forms import CheckinForm, ConsentForm, InstrumentForm, LanguageForm
 from .help import help_context
+from .insights import week_detail
 
 HISTORY_WEEKS_SHOWN = 104  # two school years is plenty for a page; the API lists more
 ACCESS_LOG_SHOWN = 200
@@ -205,9 +206,11 @@ def group_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def group_detail(request: HttpRequest, group_id: int) -> HttpResponse:
     group = group_get_for_viewer(request.user, group_id)
+    aggregates = group_aggregates(group)
     context = {
         "group": group,
-        "aggregates": group_aggregates(group),
+        "aggregates": aggregates,
+        "detail": week_detail(aggregates),
         # Reads individual data and writes the access log in one call.
         "individuals": group_individuals_for_viewer(request.user, group),
         "nav": "staff",

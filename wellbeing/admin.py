@@ -20,7 +20,7 @@ class SchoolRoleInline(admin.TabularInline):
 
 @admin.register(School)
 class SchoolAdmin(admin.ModelAdmin):
-    list_display = ["name", "country", "timezone", "default_language", "min_group_size"]
+    list_display = ["name", "country", "timezone", "default_language", "min_group_size", "min_text_group_size"]
     search_fields = ["name"]
     inlines = [SchoolRoleInline]
 

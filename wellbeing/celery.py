@@ -16,6 +16,6 @@ app.conf.beat_schedule = {
     "reminders": {"task": "surveys.tasks.reminders_send_task", "schedule": _every},
     "score-sweep": {
         "task": "analytics.tasks.checkins_score_sweep_task",
-        "schedule": float(os.environ.get("SCORE_SWEEP_SECONDS") or 300),
+        "schedule": float(os.environ.get("SCORE_SWEEP_SECONDS") or 60),
     },
 }

@@ -26,11 +26,18 @@ class School(models.Model):
     # Aggregates over fewer responses than this are suppressed. The database
     # refuses anything below 5, the floor the privacy model promises.
     min_group_size = models.PositiveSmallIntegerField(_("minimum group size"), default=5)
+    # The same for anything derived from free text (themes, sentiment): words
+    # identify a writer more easily than numbers, so the floor is 10.
+    min_text_group_size = models.PositiveSmallIntegerField(_("minimum group size for text-derived figures"), default=10)
 
     class Meta:
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(condition=Q(min_group_size__gte=5), name="school_min_group_size_gte_5"),
+            models.CheckConstraint(
+                condition=Q(min_text_group_size__gte=10) & Q(min_text_group_size__gte=models.F("min_group_size")),
+                name="school_min_text_group_size_gte_10",
+            ),
         ]
 
     def __str__(self) -> str:

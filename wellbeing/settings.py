@@ -215,7 +215,15 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBIL
 # Monday-morning peak a deployment can give them their own workers and keep
 # scoring and alerts fast. bin/run's worker consumes both queues.
 CELERY_TASK_ROUTES = {"analytics.tasks.student_chart_render_task": {"queue": "charts"}}
-SCORE_SWEEP_SECONDS = env_int("SCORE_SWEEP_SECONDS", 300)  # read by wellbeing/celery.py
+# How often the sweep queues check-ins a lost message left unscored; read by
+# wellbeing/celery.py. Once a minute, so an alert is late by at most that much
+# even when its message was lost.
+SCORE_SWEEP_SECONDS = env_int("SCORE_SWEEP_SECONDS", 60)
+# Check-ins analysed per batch: one transaction, one bulk write, one aggregate
+# recompute per school and week in it.
+ANALYSIS_BATCH_SIZE = env_int("ANALYSIS_BATCH_SIZE", 200)
+# How long a drain's claim on a batch lasts; a killed worker's batch is claimable again after it.
+ANALYSIS_LEASE_SECONDS = env_int("ANALYSIS_LEASE_SECONDS", 60)
 SCHEDULE_SECONDS = env_int("SCHEDULE_SECONDS", 300)  # read by wellbeing/celery.py
 
 # The smallest number of responses an aggregate may be shown for, unless a

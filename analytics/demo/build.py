@@ -19,8 +19,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import F, Q
 
-from analytics.models import GroupWeekAggregate
-from analytics.services import checkin_score, group_week_aggregate_recompute, help_request_create
+from analytics.models import WeekAggregate
+from analytics.services import checkins_analyse, help_request_create, school_week_aggregates_recompute
 from surveys.models import Checkin, CheckinWindow, Schedule, Weekday
 from surveys.schedules import window_get_or_create
 from surveys.weeks import week_start
@@ -139,13 +139,12 @@ def demo_create(*, now: datetime) -> DemoSummary:
     Checkin.objects.bulk_create(checkins, batch_size=500)
 
     with _quiet("analytics.services"):
-        for checkin_id in (
-            Checkin.objects.filter(school__in=schools.values()).order_by("id").values_list("id", flat=True)
-        ):
-            checkin_score(checkin_id=checkin_id)
-        for group in groups.values():
-            for monday in mondays[group.school.name]:
-                group_week_aggregate_recompute(group_id=group.pk, week=monday)
+        ids = list(Checkin.objects.filter(school__in=schools.values()).order_by("id").values_list("id", flat=True))
+        for start in range(0, len(ids), 200):
+            checkins_analyse(ids[start : start + 200])
+        for school in schools.values():
+            for monday in mondays[school.name]:
+                school_week_aggregates_recompute(school_id=school.pk, week=monday)
         # bulk_create sends no signals, so the requests a "contact me" makes
         # in the request path are made here: one open request per student.
         for checkin in (
@@ -158,7 +157,7 @@ def demo_create(*, now: datetime) -> DemoSummary:
     CheckinWindow.objects.filter(group__in=groups.values(), closes_at__lte=now).update(closed_at=F("closes_at"))
 
     current = {plan.name: mondays[plan.name][-1] for plan in SCHOOLS}
-    aggregates = GroupWeekAggregate.objects.filter(group__in=groups.values())
+    aggregates = WeekAggregate.objects.filter(scope=WeekAggregate.Scope.GROUP, group__in=groups.values())
     return DemoSummary(
         schools=len(schools),
         groups=len(groups),

@@ -2,6 +2,7 @@ from datetime import date
 
 from django import template
 
+from analytics.labels import theme_label
 from surveys.weeks import iso_label
 
 from .. import moods
@@ -27,6 +28,11 @@ def scale_emoji(value, key: str) -> str:
 @register.filter
 def iso_week(monday: date) -> str:
     return iso_label(monday)
+
+
+@register.filter
+def theme(code: str) -> str:
+    return theme_label(code)
 
 
 def _as_int(value) -> int:

@@ -31,7 +31,7 @@ from analytics.selectors import (
     student_chart_for_viewer,
     student_chart_weeks,
 )
-from analytics.tasks import checkin_score_task, student_chart_render_task
+from analytics.tasks import checkins_analyse_task, student_chart_render_task
 from surveys.models import Checkin
 from wellbeing.celery import app
 
@@ -319,14 +319,14 @@ def test_the_score_task_enqueues_the_chart_with_the_student_id(cast, monkeypatch
     checkin = CheckinFactory(student=cast.private)
     sent = []
     monkeypatch.setattr(student_chart_render_task, "delay", lambda *args, **kwargs: sent.append((args, kwargs)))
-    checkin_score_task(checkin.pk)
+    checkins_analyse_task([checkin.pk])
     assert sent == [((cast.private.pk,), {})]
 
 
 def test_the_score_task_enqueues_nothing_for_a_checkin_that_is_gone(db, monkeypatch):
     sent = []
     monkeypatch.setattr(student_chart_render_task, "delay", lambda *args, **kwargs: sent.append(args))
-    checkin_score_task(987654)
+    checkins_analyse_task([987654])
     assert sent == []
 
 
@@ -334,7 +334,7 @@ def test_the_score_task_draws_the_chart_when_run_eagerly(cast, chart_cache):
     checkin = CheckinFactory(student=cast.private, mood=4, sleep=2)
     app.conf.task_always_eager = True
     try:
-        checkin_score_task.delay(checkin.pk)
+        checkins_analyse_task.delay([checkin.pk])
     finally:
         app.conf.task_always_eager = False
     assert series_drawn(student_chart_for_viewer(cast.private)) == ["mood", "sleep"]

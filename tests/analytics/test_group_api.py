@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from analytics.services import group_week_aggregate_recompute
+from analytics.services import school_week_aggregates_recompute
 from wellbeing.models import AccessLog, ConsentScope
 from wellbeing.services import consent_set
 
@@ -34,7 +34,7 @@ def week_of_group_a(cast):
         CheckinFactory(student=s, mood=m, reflection=f"reflection of {s.username}")
         for s, m in zip(students, [2, 3, 4, 4, 5], strict=True)
     ]
-    group_week_aggregate_recompute(group_id=cast.group_a.pk, week=checkins[0].week)
+    school_week_aggregates_recompute(school_id=cast.school_a.pk, week=checkins[0].week)
     return checkins
 
 
@@ -57,7 +57,7 @@ def test_group_aggregates_by_role(cast, api, week_of_group_a, viewer):
 
 def test_group_aggregates_hide_a_small_week(cast, api):
     checkin = CheckinFactory(student=cast.sharer, mood=1)
-    group_week_aggregate_recompute(group_id=cast.group_a.pk, week=checkin.week)
+    school_week_aggregates_recompute(school_id=cast.school_a.pk, week=checkin.week)
     [week] = _get(api, cast, "teacher", "api-group-aggregates").json()["weeks"]
     assert week == {
         "week": checkin.week.isoformat(),
@@ -67,6 +67,10 @@ def test_group_aggregates_hide_a_small_week(cast, api):
         "member_count": 3,
         "participation_rate": 33.3,
         "mean_mood": None,
+        "suppressed_reason": "small",
+        "text_count": 0,
+        "text_suppressed": True,
+        "stats": {"items": None, "workload": None, "hardest_subject": None, "help_wanted": None, "text": None},
     }
 
 

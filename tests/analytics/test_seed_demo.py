@@ -5,6 +5,8 @@ transaction) and deleted again at the end; each test runs in its own
 transaction on top of it, so the tests that reset or delete it roll back.
 """
 
+import json
+
 import io
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
@@ -19,7 +21,7 @@ from analytics.demo.build import demo_delete
 from analytics.demo.plan import DEMO_LOGINS, DEMO_PASSWORD, WEEKS
 from analytics.demo.reflections import REFLECTIONS, mood_band
 from analytics.management.commands import seed_demo
-from analytics.models import CheckinScore, GroupWeekAggregate
+from analytics.models import CheckinScore, WeekAggregate
 from surveys.models import NO_SUBJECT, Checkin, CheckinWindow, HelpChoice, Workload
 from surveys.weeks import week_start
 from tests.factories import submit
@@ -60,7 +62,7 @@ def _counts() -> dict[str, int]:
         "windows": CheckinWindow.objects.count(),
         "checkins": Checkin.objects.count(),
         "scores": CheckinScore.objects.count(),
-        "aggregates": GroupWeekAggregate.objects.count(),
+        "aggregates": WeekAggregate.objects.count(),
     }
 
 
@@ -89,8 +91,9 @@ def _content() -> dict[str, list]:
         "consents": sorted(Consent.objects.values_list("student__username", "scope", "granted")),
         "memberships": sorted(Membership.objects.values_list("group__name", "user__username", "role")),
         "aggregates": sorted(
-            GroupWeekAggregate.objects.values_list(
-                "group__name", "week", "member_count", "response_count", "mean_mood", "suppressed"
+            (scope, group or "", grade or 0, week, members, responses, suppressed, json.dumps(stats, sort_keys=True))
+            for scope, group, grade, week, members, responses, suppressed, stats in WeekAggregate.objects.values_list(
+                "scope", "group__name", "grade", "week", "member_count", "response_count", "suppressed", "stats"
             )
         ),
     }
@@ -276,21 +279,27 @@ def test_it_scores_every_checkin(demo):
 
 
 def test_it_computes_aggregates_with_some_suppressed(demo):
-    assert GroupWeekAggregate.objects.count() == Group.objects.count() * WEEKS
-    suppressed = GroupWeekAggregate.objects.filter(suppressed=True)
-    shown = GroupWeekAggregate.objects.filter(suppressed=False)
+    groups = WeekAggregate.objects.filter(scope=WeekAggregate.Scope.GROUP)
+    assert groups.count() == Group.objects.count() * WEEKS
+    assert WeekAggregate.objects.filter(scope=WeekAggregate.Scope.SCHOOL).count() == 2 * WEEKS
+    assert WeekAggregate.objects.filter(scope=WeekAggregate.Scope.GRADE).exists()
+    suppressed = groups.filter(suppressed=True)
+    shown = groups.filter(suppressed=False)
     assert suppressed.exists()
     assert shown.exists()
-    assert not suppressed.filter(mean_mood__isnull=False).exists()
-    assert not shown.filter(mean_mood__isnull=True).exists()
-    for aggregate in GroupWeekAggregate.objects.select_related("group"):
+    assert all(a.stats["items"] is None and a.mean_mood is None for a in suppressed)
+    assert all(a.stats["items"] is not None and a.mean_mood is not None for a in shown)
+    for aggregate in groups.select_related("group"):
         responses = Checkin.objects.filter(
             student__memberships__group=aggregate.group,
             student__memberships__role=Membership.Role.STUDENT,
             week=aggregate.week,
         ).count()
         assert aggregate.response_count == responses
-        assert aggregate.suppressed == (responses < 5)
+        if responses < 5:
+            assert aggregate.suppressed and aggregate.suppressed_reason == "small"
+        elif aggregate.suppressed:
+            assert aggregate.suppressed_reason == "differencing"
 
 
 def test_it_leaves_this_week_open_for_the_demo_students(demo):

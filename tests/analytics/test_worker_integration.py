@@ -1,18 +1,33 @@
 """End to end through the real broker: a real Celery worker, the real Redis and
 the real database (PostgreSQL or SQLite, whichever the run uses)."""
 
+import os
+import signal
+import subprocess
+import sys
 import time
 
 import pytest
 from celery.contrib.testing.worker import start_worker
+from django.conf import settings
+from django.db import connection
 from django.urls import reverse
 
-from analytics.models import CheckinScore, GroupWeekAggregate
+from analytics import pending, services
+from analytics.models import CheckinScore, HelpRequest, HelpRequestEvent, WeekAggregate
+from analytics.tasks import (
+    checkins_analyse_task,
+    checkins_score_sweep_task,
+    help_request_notify_task,
+    school_week_aggregates_task,
+)
+from analytics.text import ANALYSER_VERSION
 from surveys.models import Checkin
 from wellbeing.celery import app
+from wellbeing.models import Membership
 
 from ..conftest import login
-from ..factories import MembershipFactory, StudentFactory
+from ..factories import CheckinFactory, MembershipFactory, StudentFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -29,6 +44,7 @@ def wait_until(predicate, timeout=20.0):
 @pytest.fixture
 def worker():
     app.control.purge()  # leftovers of earlier runs must not reach this worker
+    pending.clear()
     with start_worker(
         app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10, queues=["celery", "charts"]
     ) as w:
@@ -52,9 +68,9 @@ def test_a_submitted_checkin_is_scored_by_a_real_worker(cast, api, worker):
     assert wait_until(lambda: set(CheckinScore.objects.values_list("pk", flat=True)) == ids), "not scored in time"
     assert all(score.polarity > 0 for score in CheckinScore.objects.all())
     assert wait_until(
-        lambda: GroupWeekAggregate.objects.filter(group=cast.group_a, response_count=5, suppressed=False).exists()
+        lambda: WeekAggregate.objects.filter(group=cast.group_a, response_count=5, suppressed=False).exists()
     )
-    assert GroupWeekAggregate.objects.get(group=cast.group_a).mean_mood == 3.0
+    assert WeekAggregate.objects.get(group=cast.group_a).mean_mood == 3.0
 
 
 def test_an_edit_is_rescored_by_the_worker(cast, api, worker):
@@ -70,3 +86,127 @@ def test_healthz_sees_the_worker(client, worker):
     response = client.get("/healthz")
     assert response.status_code == 200, response.content
     assert response.json()["worker"] == "ok"
+
+
+CRISIS = "I have decided to kill myself tonight, I have the pills ready"
+
+
+def test_a_crisis_reaches_student_health_within_a_minute(cast, api, worker):
+    login(api, cast.private)
+    started = time.monotonic()
+    response = api.post(reverse("api-checkins"), {"mood": 1, "reflection": CRISIS}, format="json")
+    assert response.status_code == 201, response.content
+    assert wait_until(lambda: HelpRequest.objects.filter(student=cast.private, concern_level="emergency").exists())
+    assert time.monotonic() - started < 60
+    api.logout()
+    login(api, cast.health)
+    [row] = api.get(reverse("api-help-requests")).json()
+    assert (row["student_name"], row["concern_level"], row["asked"]) == (cast.private.display_name, "emergency", False)
+    assert wait_until(lambda: HelpRequest.objects.filter(notified_at__isnull=False).exists())
+
+
+def test_running_each_task_twice_changes_nothing_the_second_time(cast, worker):
+    checkins = [
+        CheckinFactory(student=s, mood=m, reflection=text)
+        for s, m, text in zip(
+            [cast.sharer, cast.private, cast.classmate], [2, 3, 4], ["Fun week", CRISIS, "Matteprovet"], strict=True
+        )
+    ]
+    ids = [c.pk for c in checkins]
+    week = checkins[0].week
+    checkins_analyse_task.delay(ids)
+    assert wait_until(lambda: CheckinScore.objects.count() == 3)
+    first = {s.pk: (s.scored_at, s.concern_level) for s in CheckinScore.objects.all()}
+    aggregates = _aggregate_rows(cast.school_a, week)
+    for _ in range(2):
+        checkins_analyse_task.delay(ids)
+        school_week_aggregates_task.delay(cast.school_a.pk, week.isoformat())
+        help_request_notify_task.delay(HelpRequest.objects.get().pk)
+        checkins_score_sweep_task.delay()
+    marker = CheckinFactory(student=cast.student_b)
+    checkins_analyse_task.delay([marker.pk])  # tasks run in order on this one worker: when it is scored, all ran
+    assert wait_until(lambda: CheckinScore.objects.filter(pk=marker.pk).exists())
+    assert {s.pk: (s.scored_at, s.concern_level) for s in CheckinScore.objects.exclude(pk=marker.pk)} == first
+    assert HelpRequest.objects.count() == 1 and HelpRequestEvent.objects.count() == 1
+    assert _aggregate_rows(cast.school_a, week) == aggregates == _fresh_rows(cast.school_a, week)
+
+
+def _aggregate_rows(school, week) -> dict:
+    return {
+        (a.scope, a.group_id or a.grade or school.pk): (a.member_count, a.response_count, a.suppressed, a.stats)
+        for a in WeekAggregate.objects.filter(school=school, week=week)
+    }
+
+
+def _fresh_rows(school, week) -> dict:
+    fresh = services.school_week_aggregates_compute(school=school, week=week)
+    return {key: (c.member_count, c.response_count, c.suppressed, c.stats) for key, c in fresh.items()}
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def _worker_process() -> subprocess.Popen:
+    """A real worker in its own process, so it can be killed like a crashed machine."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "DATABASE_URL": _database_url(),
+        "REDIS_URL": settings.REDIS_URL,
+        "ANALYSIS_BATCH_SIZE": "20",
+        "ANALYSIS_LEASE_SECONDS": "300",
+    }
+    command = [sys.executable, "-m", "celery", "-A", "wellbeing", "worker", "--pool", "solo", "-Q", "celery"]
+    command += ["--loglevel", "WARNING", "--without-heartbeat", "--without-mingle", "--without-gossip"]
+    return subprocess.Popen(
+        command, env=env, cwd=settings.BASE_DIR, start_new_session=True, stdout=subprocess.DEVNULL
+    )
+
+
+def _kill(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+def test_a_worker_killed_mid_batch_leaves_every_response_scored_once_after_a_restart(cast):
+    app.control.purge()
+    pending.clear()
+    students = [StudentFactory(school=cast.school_a) for _ in range(400)]
+    Membership.objects.bulk_create(
+        Membership(group=(cast.group_a, cast.group_b)[n % 2], user=s, role=Membership.Role.STUDENT)
+        for n, s in enumerate(students)
+    )
+    texts = ["Bra vecka, kul på idrotten", "Jeg er så sliten etter prøven", "Tired but ok", CRISIS]
+    checkins = [
+        CheckinFactory(student=s, mood=1 + n % 5, reflection=texts[n % 4]) for n, s in enumerate(students)
+    ]
+    crisis_students = {c.student_id for c in checkins if c.reflection == CRISIS}
+    first = _worker_process()
+    try:
+        services.checkins_enqueue([c.pk for c in checkins])
+        assert wait_until(lambda: CheckinScore.objects.exists(), timeout=60), "the first worker scored nothing"
+        _kill(first)
+        scored_when_killed = CheckinScore.objects.count()
+        assert scored_when_killed < len(checkins), "the worker finished before it could be killed mid-way"
+        assert pending.size() > 0  # the dead worker's claim and what it never reached
+        second = _worker_process()
+        try:
+            checkins_score_sweep_task.delay()  # what beat sends every minute
+            assert wait_until(lambda: CheckinScore.objects.count() == len(checkins), timeout=120)
+            assert wait_until(lambda: pending.size() == 0, timeout=30)
+        finally:
+            _kill(second)
+    finally:
+        _kill(first)
+    current = CheckinScore.objects.filter(analyser_version=ANALYSER_VERSION, checkin_revision=1)
+    assert current.count() == len(checkins) == Checkin.objects.count()
+    assert set(HelpRequest.objects.values_list("student_id", flat=True)) == crisis_students
+    assert HelpRequestEvent.objects.count() == len(crisis_students)  # each alert raised exactly once
+    week = checkins[0].week
+    assert _aggregate_rows(cast.school_a, week) == _fresh_rows(cast.school_a, week)

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 
-from analytics.models import GroupWeekAggregate
+from analytics.models import WeekAggregate
 from analytics.tasks import windows_sync_task
 from surveys.models import Checkin, CheckinWindow, Reminder, Schedule
 from surveys.schedules import home_group, reminder_banner_for, reminders_send, windows_close, windows_open
@@ -83,7 +83,7 @@ def test_closing_is_claimed_once_and_recomputes_the_week(school_days):
         app.conf.task_always_eager = False
     week = MONDAY_0800.date()
     assert CheckinWindow.objects.get(group=school_days.group_a, week=week).closed_at is not None
-    assert GroupWeekAggregate.objects.get(group=school_days.group_a, week=week).mean_mood == 4.0
+    assert WeekAggregate.objects.get(scope="group", group=school_days.group_a, week=week).mean_mood == 4.0
     assert windows_close() == []  # a second run finds nothing to do
 
 

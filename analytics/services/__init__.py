@@ -1,0 +1,52 @@
+"""Writes of the analytics app, one module per concern; the names below are its interface."""
+
+from .aggregation import school_week_aggregates_compute, school_week_aggregates_recompute
+from .charts import (
+    CHART_CACHE_SECONDS,
+    CHART_PENDING_SECONDS,
+    student_chart_delete,
+    student_chart_render,
+    student_chart_request,
+    student_id_for_checkin,
+)
+from .help_requests import (
+    HELP_TRANSITIONS,
+    help_request_create,
+    help_request_for_checkin,
+    help_request_notify,
+    help_request_raise,
+    help_request_set_status,
+)
+from .instruments import instrument_response_score
+from .scoring import (
+    checkin_score,
+    checkins_analyse,
+    checkins_analyse_pending,
+    checkins_enqueue,
+    checkins_score_sweep,
+    checkins_stale_ids,
+)
+
+__all__ = [
+    "CHART_CACHE_SECONDS",
+    "CHART_PENDING_SECONDS",
+    "HELP_TRANSITIONS",
+    "checkin_score",
+    "checkins_analyse",
+    "checkins_analyse_pending",
+    "checkins_enqueue",
+    "checkins_score_sweep",
+    "checkins_stale_ids",
+    "help_request_create",
+    "help_request_for_checkin",
+    "help_request_notify",
+    "help_request_raise",
+    "help_request_set_status",
+    "instrument_response_score",
+    "school_week_aggregates_compute",
+    "school_week_aggregates_recompute",
+    "student_chart_delete",
+    "student_chart_render",
+    "student_chart_request",
+    "student_id_for_checkin",
+]

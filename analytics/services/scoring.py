@@ -1,0 +1,240 @@
+"""Scoring: check-ins in; scores, alerts and aggregates out. Run by workers, never in a request.
+
+The path of a check-in: its transaction commits, its id joins the pending
+queue (analytics.pending) and a drain task is asked for. A drain claims ids in
+batches and analyses each batch in one transaction: one query for the
+check-ins, one for the students' earlier weeks, one bulk upsert of scores, the
+alerts, then one recompute per school and week the batch touched. The
+per-task cost of Celery is paid once per batch, not once per check-in.
+
+Every step is idempotent. A score is keyed by check-in and holds the revision
+and analyser version it read; a batch skips what is current. Alerts are raised
+only above the level a check-in already alerted at. Aggregates are recomputed
+from the database, never incremented. So a redelivered task, a second drain on
+the same ids or a re-score after a worker was killed changes nothing twice.
+"""
+
+import logging
+import time
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from surveys.models import Checkin
+
+from .. import pending
+from ..models import CheckinScore
+from ..nlp.concern import level_rank
+from ..text import ANALYSER_VERSION, analyse
+from ..trends import INDEX_SCALE, ITEM_SCALE, LOOKBACK_WEEKS, SCALE_ITEMS, trend, wellbeing_index
+from .aggregation import school_week_aggregates_recompute
+from .help_requests import help_request_raise
+
+logger = logging.getLogger(__name__)
+
+# A drain works this long, then hands what is left to a fresh task, so tasks
+# stay far below the time limits and a killed worker loses little.
+DRAIN_BUDGET_SECONDS = 20
+# How far back the trend looks for a student's baseline.
+TREND_LOOKBACK_WEEKS = LOOKBACK_WEEKS
+# The sweep looks this far back; older history is re-scored by `manage.py rescore`.
+SWEEP_WEEKS = 5
+# A re-score of an old check-in (after an analyser update) does not page anyone:
+# alerts are raised only for check-ins changed within this many days.
+ALERT_WITHIN_DAYS = 14
+
+_SCORE_FIELDS = [
+    "checkin_revision",
+    "analyser_version",
+    "language",
+    "polarity",
+    "subjectivity",
+    "themes",
+    "concern_level",
+    "concern_categories",
+    "alerted_level",
+    "wellbeing_index",
+    "index_baseline",
+    "index_deviation",
+    "mood_baseline",
+    "mood_deviation",
+    "trend_direction",
+    "sustained_decline",
+    "scored_at",
+]
+
+
+def checkins_enqueue(checkin_ids) -> None:
+    """Queue check-ins for analysis and make sure a drain is on its way. Ids only cross to Redis."""
+    # Imported here: tasks import this module.
+    from ..tasks import checkins_analyse_pending_task
+
+    pending.add(checkin_ids)
+    if pending.drain_wanted(seconds=settings.ANALYSIS_LEASE_SECONDS):
+        checkins_analyse_pending_task.delay()
+
+
+def checkins_analyse_pending(*, budget_seconds: float = DRAIN_BUDGET_SECONDS) -> int:
+    """Drain the pending queue in batches; returns how many check-ins were scored."""
+    from ..tasks import checkins_analyse_pending_task
+
+    pending.drain_started()
+    started = time.monotonic()
+    scored = 0
+    batch_size = settings.ANALYSIS_BATCH_SIZE
+    while True:
+        claim = pending.claim(batch_size, lease_seconds=settings.ANALYSIS_LEASE_SECONDS)
+        if not claim.ids:
+            return scored
+        if len(claim.ids) == batch_size and pending.fanout_wanted(seconds=1):
+            checkins_analyse_pending_task.delay()  # a backlog: let another worker process help
+        scored += checkins_analyse(claim.ids)
+        pending.finish(claim)
+        if time.monotonic() - started > budget_seconds:
+            if pending.ready():
+                checkins_analyse_pending_task.delay()
+            return scored
+
+
+def _is_current(score: CheckinScore | None, checkin: Checkin) -> bool:
+    return (
+        score is not None
+        and score.analyser_version == ANALYSER_VERSION
+        and score.checkin_revision >= checkin.revision
+    )
+
+
+def _items(values) -> dict:
+    return dict(zip(SCALE_ITEMS, values, strict=True))
+
+
+def _histories(checkins: list[Checkin]) -> dict[int, list[tuple[date, dict]]]:
+    """Each student's scale answers from TREND_LOOKBACK_WEEKS before their earliest check-in in the batch on."""
+    since = min(c.week for c in checkins) - timedelta(weeks=TREND_LOOKBACK_WEEKS)
+    until = max(c.week for c in checkins)
+    rows = Checkin.objects.filter(
+        student_id__in={c.student_id for c in checkins}, week__gte=since, week__lte=until
+    ).values_list("student_id", "week", *SCALE_ITEMS)
+    histories = defaultdict(list)
+    for student_id, week, *values in rows:
+        histories[student_id].append((week, _items(values)))
+    return histories
+
+
+def _trend_fields(checkin: Checkin, history: list[tuple[date, dict]]) -> dict:
+    lookback = checkin.week - timedelta(weeks=TREND_LOOKBACK_WEEKS)
+    recent = [(week, items) for week, items in history if lookback <= week <= checkin.week]
+    index_history = [(week, wellbeing_index(**items)) for week, items in recent]
+    index_history = [(week, value) for week, value in index_history if value is not None]
+    mood_history = [(week, items["mood"]) for week, items in recent]
+    index_trend = trend(index_history, checkin.week, scale=INDEX_SCALE)
+    mood_trend = trend(mood_history, checkin.week, scale=ITEM_SCALE)
+    return {
+        "wellbeing_index": wellbeing_index(**_items(getattr(checkin, name) for name in SCALE_ITEMS)),
+        "index_baseline": index_trend.baseline_mean,
+        "index_deviation": index_trend.deviation,
+        "mood_baseline": mood_trend.baseline_mean,
+        "mood_deviation": mood_trend.deviation,
+        "trend_direction": index_trend.direction,
+        "sustained_decline": index_trend.sustained_decline or mood_trend.sustained_decline,
+    }
+
+
+def checkins_analyse(checkin_ids) -> int:
+    """Analyse and score a batch of check-ins; returns how many scores were written.
+
+    The check-in rows are locked for the batch, so a concurrent drain holding
+    the same ids (an edit queued while its older revision was in flight) waits
+    and then finds the score current, and an older revision can never
+    overwrite a newer one.
+    """
+    now = timezone.now()
+    alert_after = now - timedelta(days=ALERT_WITHIN_DAYS)
+    with transaction.atomic():
+        checkins = list(Checkin.objects.select_for_update().filter(pk__in=list(checkin_ids)).order_by("pk"))
+        existing = {s.checkin_id: s for s in CheckinScore.objects.filter(checkin_id__in=[c.pk for c in checkins])}
+        todo = [c for c in checkins if not _is_current(existing.get(c.pk), c)]
+        if not todo:
+            return 0
+        histories = _histories(todo)
+        scores, alerts = [], []
+        for checkin in todo:
+            text = analyse(checkin.reflection, checkin.language or None)
+            prior = existing.get(checkin.pk)
+            alerted = prior.alerted_level if prior else "none"
+            if level_rank(text.concern) > level_rank(alerted) and checkin.updated_at >= alert_after:
+                alerts.append((checkin, text))
+                alerted = text.concern
+            scores.append(
+                CheckinScore(
+                    checkin_id=checkin.pk,
+                    checkin_revision=checkin.revision,
+                    analyser_version=ANALYSER_VERSION,
+                    language=text.language,
+                    polarity=text.polarity,
+                    subjectivity=text.subjectivity,
+                    themes=list(text.themes),
+                    concern_level=text.concern,
+                    concern_categories=list(text.concern_categories),
+                    alerted_level=alerted,
+                    scored_at=now,
+                    **_trend_fields(checkin, histories[checkin.student_id]),
+                )
+            )
+        CheckinScore.objects.bulk_create(
+            scores, update_conflicts=True, unique_fields=["checkin"], update_fields=_SCORE_FIELDS
+        )
+        for checkin, text in alerts:
+            help_request_raise(checkin=checkin, level=text.concern, categories=text.concern_categories)
+    for school_id, week in sorted({(c.school_id, c.week) for c in todo}):
+        school_week_aggregates_recompute(school_id=school_id, week=week)
+    _charts_request({c.student_id for c in todo})
+    logger.info("scored %s check-ins", len(todo))
+    return len(todo)
+
+
+def _charts_request(student_ids) -> None:
+    from ..tasks import student_chart_render_task
+
+    for student_id in sorted(student_ids):
+        student_chart_render_task.delay(student_id)
+
+
+def checkin_score(*, checkin_id: int) -> bool:
+    """Score one check-in now; True if a score was written, False if it was current or is gone."""
+    return checkins_analyse([checkin_id]) == 1
+
+
+def _stale() -> Q:
+    return (
+        Q(score__isnull=True)
+        | Q(score__checkin_revision__lt=F("revision"))
+        | ~Q(score__analyser_version=ANALYSER_VERSION)
+    )
+
+
+def checkins_stale_ids(*, since: date | None = None, after_id: int = 0, limit: int = 10_000) -> list[int]:
+    """Ids of check-ins with no current score, in id order, from `after_id` on."""
+    checkins = Checkin.objects.filter(_stale(), pk__gt=after_id)
+    if since is not None:
+        checkins = checkins.filter(week__gte=since)
+    return list(checkins.order_by("pk").values_list("pk", flat=True)[:limit])
+
+
+def checkins_score_sweep(*, limit: int = 5_000) -> int:
+    """Queue what a lost message left behind in recent weeks; returns how many were queued.
+
+    Also asks for a drain when claimed ids sit in the queue with their lease
+    run out (their worker died), so nothing waits for the next submission.
+    """
+    since = timezone.localdate() - timedelta(weeks=SWEEP_WEEKS)
+    stale = checkins_stale_ids(since=since, limit=limit)
+    if stale or pending.ready():
+        checkins_enqueue(stale)
+    if stale:
+        logger.info("sweep queued %s check-ins", len(stale))
+    return len(stale)

@@ -1,0 +1,72 @@
+"""`manage.py analyse_text`: JSON Lines in, one JSON line out per input; no database, nothing stored."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from analytics.text import analyse
+
+
+def _run(monkeypatch, lines: list[str]) -> list[dict]:
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    out = io.StringIO()
+    call_command("analyse_text", stdout=out)
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_it_writes_one_analysis_per_line_in_order(monkeypatch):
+    texts = [
+        {"text": "Jag är så trött på matteprovet"},
+        {"text": "Det var en kjempebra uke med vennene mine"},
+        {"text": "I feel lonely sometimes. Not the best week honestly."},
+    ]
+    rows = _run(monkeypatch, [json.dumps(t, ensure_ascii=False) for t in texts])
+    assert [row["language"] for row in rows] == ["sv", "nb", "en"]
+    assert set(rows[0]) == {"language", "polarity", "subjectivity", "themes", "concern", "concern_categories"}
+    assert "exams" in rows[0]["themes"] and "subject_math" in rows[0]["themes"]
+    assert rows[1]["polarity"] > 0 > rows[2]["polarity"]
+    assert all(row["concern"] == "none" for row in rows)
+    assert rows[0] == {**analyse(texts[0]["text"]).as_dict(), "themes": rows[0]["themes"], "concern_categories": []}
+
+
+def test_a_given_language_is_taken_as_known(monkeypatch):
+    [row] = _run(monkeypatch, [json.dumps({"text": "bra", "language": "nb"})])
+    assert row["language"] == "nb"
+
+
+def test_it_reports_the_concern_level(monkeypatch):
+    [row] = _run(monkeypatch, [json.dumps({"text": "I want to die, I have planned how to kill myself tonight"})])
+    assert row["concern"] == "emergency"
+
+
+def test_bad_lines_get_an_error_line_each_and_the_command_fails_at_the_end(monkeypatch):
+    lines = [
+        "not json",
+        json.dumps(["a list"]),
+        json.dumps({"language": "sv"}),
+        json.dumps({"text": "hej", "language": "de"}),
+        json.dumps({"text": "Bra vecka"}),
+    ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines)))
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="4 line"):
+        call_command("analyse_text", stdout=out)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [row.get("line") for row in rows[:4]] == [1, 2, 3, 4]
+    assert all(row["error"] for row in rows[:4])
+    assert rows[4]["language"] == "sv"
+
+
+def test_an_empty_text_has_no_language_and_no_concern(monkeypatch):
+    [row] = _run(monkeypatch, [json.dumps({"text": "   "})])
+    assert row == {
+        "language": "",
+        "polarity": None,
+        "subjectivity": None,
+        "themes": [],
+        "concern": "none",
+        "concern_categories": [],
+    }
