@@ -262,7 +262,6 @@ def _stats(
     text_reason: str,
 ) -> dict:
     counts = Counter(chain.from_iterable([tokens[s] for s in respondents]))
-    n = len(respondents)
     items = {}
     for name, item_tokens in zip(SCALE_ITEMS, _ITEM_TOKENS, strict=True):
         distribution = {str(v): counts[t] for v, t in enumerate(item_tokens, start=1)}

@@ -6,9 +6,9 @@ class AnalyticsConfig(AppConfig):
     verbose_name = "Analytics"
 
     def ready(self) -> None:
-        from surveys.signals import checkin_saved
-
         from django.db import transaction
+
+        from surveys.signals import checkin_saved
 
         from .services import checkins_enqueue
 

@@ -85,11 +85,15 @@ class WeekAggregate(models.Model):
     class Meta:
         ordering = ["-week"]
         constraints = [
-            models.UniqueConstraint(fields=["group", "week"], condition=Q(scope="group"), name="aggregate_one_per_group"),
+            models.UniqueConstraint(
+                fields=["group", "week"], condition=Q(scope="group"), name="aggregate_one_per_group"
+            ),
             models.UniqueConstraint(
                 fields=["school", "grade", "week"], condition=Q(scope="grade"), name="aggregate_one_per_grade"
             ),
-            models.UniqueConstraint(fields=["school", "week"], condition=Q(scope="school"), name="aggregate_one_per_school"),
+            models.UniqueConstraint(
+                fields=["school", "week"], condition=Q(scope="school"), name="aggregate_one_per_school"
+            ),
             models.CheckConstraint(
                 condition=Q(scope="group", group__isnull=False, grade__isnull=True)
                 | Q(scope="grade", group__isnull=True, grade__isnull=False)

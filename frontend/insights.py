@@ -66,9 +66,7 @@ def week_detail(aggregates: list[WeekAggregate]) -> WeekDetail | None:
             continue
         distribution = values.get("distribution") or {}
         total = sum(distribution.values())
-        shares = [
-            (item.word(v), round(100 * distribution.get(str(v), 0) / total) if total else 0) for v in range(1, 6)
-        ]
+        shares = [(item.word(v), round(100 * distribution.get(str(v), 0) / total) if total else 0) for v in range(1, 6)]
         scales.append(ScaleRow(str(_SCALE_NAMES[item.key]), values.get("mean"), item.higher_is_better, shares))
     workload_labels = dict(Workload.choices)
     help_labels = dict(HelpChoice.choices)

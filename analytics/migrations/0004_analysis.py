@@ -13,6 +13,9 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.DeleteModel(
+            name='GroupWeekAggregate',
+        ),
         migrations.CreateModel(
             name='WeekAggregate',
             fields=[
@@ -33,10 +36,6 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['-week'],
             },
-        ),
-        migrations.RemoveField(
-            model_name='groupweekaggregate',
-            name='group',
         ),
         migrations.AddField(
             model_name='checkinscore',
@@ -136,9 +135,6 @@ class Migration(migrations.Migration):
             model_name='weekaggregate',
             name='school',
             field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='week_aggregates', to='wellbeing.school'),
-        ),
-        migrations.DeleteModel(
-            name='GroupWeekAggregate',
         ),
         migrations.AddIndex(
             model_name='weekaggregate',

@@ -9,7 +9,7 @@ from django.utils import timezone
 from surveys.models import Checkin
 from wellbeing.models import Group, Membership, School
 
-from ..aggregates import Cell, ResponseRow, week_aggregates
+from ..aggregates import SCALE_ITEMS, Cell, ResponseRow, week_aggregates
 from ..models import WeekAggregate
 
 
@@ -49,13 +49,9 @@ def _cells(school_id: int, respondents: set[int]) -> list[Cell]:
 
 def _rows(school_id: int, week: date) -> list[ResponseRow]:
     """The week's answers with what the analysis derived; the text itself is never read here."""
-    rows = Checkin.objects.filter(school_id=school_id, week=week).values_list(
+    rows = Checkin.objects.filter(school_id=school_id, week=week).values(
         "student_id",
-        "mood",
-        "energy",
-        "stress",
-        "sleep",
-        "belonging",
+        *SCALE_ITEMS,
         "workload",
         "hardest_subject",
         "help_wanted",
@@ -65,20 +61,16 @@ def _rows(school_id: int, week: date) -> list[ResponseRow]:
     )
     return [
         ResponseRow(
-            student=student_id,
-            mood=mood,
-            energy=energy,
-            stress=stress,
-            sleep=sleep,
-            belonging=belonging,
-            workload=workload,
-            hardest_subject=subject,
-            help_wanted=tuple(help_wanted or ()),
-            has_text=bool(language),
-            themes=tuple(themes or ()),
-            polarity=polarity,
+            student=row["student_id"],
+            **{name: row[name] for name in SCALE_ITEMS},
+            workload=row["workload"],
+            hardest_subject=row["hardest_subject"],
+            help_wanted=tuple(row["help_wanted"] or ()),
+            has_text=bool(row["score__language"]),
+            themes=tuple(row["score__themes"] or ()),
+            polarity=row["score__polarity"],
         )
-        for student_id, mood, energy, stress, sleep, belonging, workload, subject, help_wanted, language, themes, polarity in rows
+        for row in rows
     ]
 
 

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
+from surveys.models import Checkin
 from surveys.weeks import iso_label
 from wellbeing.models import User
 

@@ -9,11 +9,9 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from wellbeing.models import SchoolRole
-
 from surveys.models import Checkin
 from wellbeing import policy
-from wellbeing.models import User
+from wellbeing.models import SchoolRole, User
 from wellbeing.services import ApplicationError
 
 from ..models import ConcernLevel, HelpRequest, HelpRequestEvent

@@ -5,6 +5,7 @@ from surveys.models import InstrumentResponse
 
 from ..instruments import score_swemwbs, score_who5
 
+
 def instrument_response_score(*, response_id: int) -> bool:
     """Score one instrument response by its published rules; a conditional
     UPDATE keyed by revision, so a redelivered task changes nothing."""

@@ -102,9 +102,7 @@ def checkins_analyse_pending(*, budget_seconds: float = DRAIN_BUDGET_SECONDS) ->
 
 def _is_current(score: CheckinScore | None, checkin: Checkin) -> bool:
     return (
-        score is not None
-        and score.analyser_version == ANALYSER_VERSION
-        and score.checkin_revision >= checkin.revision
+        score is not None and score.analyser_version == ANALYSER_VERSION and score.checkin_revision >= checkin.revision
     )
 
 

@@ -213,7 +213,7 @@ def drawings(monkeypatch):
         calls.append({"weeks": weeks, "language": translation.get_language(), "labels": labels})
         return f"<svg><title>{len(calls)}</title></svg>"
 
-    monkeypatch.setattr(services, "history_svg", fake_history_svg)
+    monkeypatch.setattr(services.charts, "history_svg", fake_history_svg)
     return calls
 
 

@@ -93,14 +93,14 @@ def test_a_racing_second_ask_finds_the_winners_request(cast, asked, monkeypatch)
     # As if another request of the student inserted between our look-up and our insert.
     import analytics.services
 
-    real = analytics.services._help_request_existing
+    real = analytics.services.help_requests._help_request_existing
     lookups = []
 
     def miss_first(student, checkin):
         lookups.append(student)
         return None if len(lookups) == 1 else real(student, checkin)
 
-    monkeypatch.setattr(analytics.services, "_help_request_existing", miss_first)
+    monkeypatch.setattr(analytics.services.help_requests, "_help_request_existing", miss_first)
 
     with transaction.atomic():  # as inside a check-in's transaction, which must stay usable
         assert help_request_create(student=cast.private, checkin=None) == asked

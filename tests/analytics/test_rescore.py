@@ -20,7 +20,7 @@ from ..factories import CheckinFactory
 @pytest.fixture
 def history(cast):
     week = CheckinFactory(student=cast.sharer, reflection="A good week").week
-    for n in range(1, 6):
+    for n in range(3, 8):  # three weeks old and more: beyond ALERT_WITHIN_DAYS
         written = timezone.now() - timedelta(weeks=n)
         CheckinFactory(
             student=cast.sharer,

@@ -109,12 +109,16 @@ def test_a_week_nobody_answered_still_shows_participation(school):
 
 
 def test_a_deleted_group_leaves_no_stale_cell(school):
-    group, _, checkins = _class_of(school, "9A", 6, grade=9)
+    _, students, checkins = _class_of(school, "9A", 6, grade=9)
+    spanish = GroupFactory(school=school, name="Spanska 9", subject="Spanska", grade=9)
+    for student in students:
+        MembershipFactory(group=spanish, user=student)
     week = checkins[0].week
     services.school_week_aggregates_recompute(school_id=school.pk, week=week)
-    Group.objects.filter(pk=group.pk).delete()
+    assert WeekAggregate.objects.filter(scope="group", group=spanish).exists()
+    Group.objects.filter(pk=spanish.pk).delete()
     services.school_week_aggregates_recompute(school_id=school.pk, week=week)
-    assert not WeekAggregate.objects.filter(scope="group", group_id=group.pk).exists()
+    assert not WeekAggregate.objects.filter(scope="group", group_id=spanish.pk).exists()
 
 
 @pytest.mark.parametrize("viewer", VIEWERS)

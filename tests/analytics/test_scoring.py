@@ -189,7 +189,9 @@ def test_a_higher_level_raises_the_students_open_request(cast):
 
 def test_an_old_checkin_rescored_later_raises_no_alert(cast):
     checkin = CheckinFactory(
-        student=cast.private, reflection=CRISIS, updated_at=timezone.now() - timedelta(days=scoring.ALERT_WITHIN_DAYS + 1)
+        student=cast.private,
+        reflection=CRISIS,
+        updated_at=timezone.now() - timedelta(days=scoring.ALERT_WITHIN_DAYS + 1),
     )
     services.checkin_score(checkin_id=checkin.pk)
     assert _score(checkin).concern_level == "emergency"
@@ -216,7 +218,9 @@ def test_asking_while_an_alert_is_open_marks_it_asked(cast):
 # The queue and the drain.
 
 
-def test_submitting_queues_the_id_on_commit_and_asks_for_one_drain(cast, django_capture_on_commit_callbacks, monkeypatch):
+def test_submitting_queues_the_id_on_commit_and_asks_for_one_drain(
+    cast, django_capture_on_commit_callbacks, monkeypatch
+):
     sent = []
     monkeypatch.setattr(checkins_analyse_pending_task, "delay", lambda *args, **kwargs: sent.append(args))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:

@@ -37,7 +37,7 @@ def three_weeks(cast):
 @pytest.fixture
 def drawn(cast, three_weeks, chart_cache, monkeypatch):
     """private's chart is in the cache, drawn by a stand-in renderer (a real drawing costs 200 ms)."""
-    monkeypatch.setattr(services, "history_svg", lambda weeks, *, labels, title: FAKE_SVG)
+    monkeypatch.setattr(services.charts, "history_svg", lambda weeks, *, labels, title: FAKE_SVG)
     assert services.student_chart_render(student_id=cast.private.pk)
     return FAKE_SVG
 

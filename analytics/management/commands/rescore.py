@@ -36,7 +36,9 @@ class Command(BaseCommand):
         how = "analysed" if inline else "queued for the workers"
         self.stdout.write(f"{found} check-in(s) in {batches} batch(es) {how}.")
         if aggregates:
-            weeks = Checkin.objects.values_list("school_id", "week").annotate(n=Count("pk")).order_by("school_id", "week")
+            weeks = (
+                Checkin.objects.values_list("school_id", "week").annotate(n=Count("pk")).order_by("school_id", "week")
+            )
             for school_id, week, _ in weeks:
                 if inline:
                     school_week_aggregates_recompute(school_id=school_id, week=week)
