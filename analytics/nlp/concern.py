@@ -293,7 +293,8 @@ _signal(
         r"suicide attempts?",
         r"overdosed",
         r"(?:took|swallowed|taken) (?:<w>){0,4}(?:pills|tablets|painkillers|meds|paracetamol) (?:<w>){0,3}"
-        r"(?:to die|to kill myself|to end it|so i would die|to not wake up|on purpose)",
+        r"(?:to (?:try to |try and )?die|to kill (?:myself|herself|himself|themselves)|to end it|so (?:i|she|he|they) "
+        r"would die|to not wake up|on purpose)",
         r"(?:took|taken) (?:an |a )?overdose",
         r"(?:försökte|försökt|försöker|har försökt) (?:att )?(?:ta livet av <me>|ta mitt (?:eget )?liv|"
         r"ta livet mitt|hänga <me>|dränka <me>|döda <me>|begå självmord|avsluta (?:mitt liv|livet|allt)|dö|"
@@ -316,6 +317,9 @@ _signal(
 _signal(
     OTHERS,
     [
+        r"(?:has|have|had|got|saw|seen|noticed|showed me|shows me|showed) (?:<w>){0,2}(?:cuts|scars|wounds|burns) on "
+        r"(?:her|his|their) "
+        r"(?:arms?|wrists?|legs?|thighs?|stomach|body)",
         r"(?:cuts?|cutting|hurts?|hurting|harms?|harming|burns?|burning|starves?|starving|kill(?:s|ed|ing)?|"
         r"hang(?:s|ed|ing)?|unalive[sd]?|overdosed|tried to kill|wants to kill|going to kill) "
         r"(?:herself|himself|themselves|themself)",
@@ -344,8 +348,8 @@ _signal(
         r"unalive (?:me|my ?self)",
         r"(?:end|ending|take|taking) (?:my|my own) life",
         r"end it all",
-        r"(?:want to|wanna|going to|gonna|will|'ll|plan to|planning to|ready to|thinking about|think about|"
-        r"decided to|about to|gotta|need to) <f>(?:end it|end everything|end things|be done with it all)"
+        r"(?:want to|wants to|wanna|going to|gonna|will|'ll|plan to|planning to|plans to|ready to|thinking about|"
+        r"think about|decided to|about to|gotta|need to) <f>(?:end it|end everything|end things|be done with it all)"
         r"(?! (?:with|between))",
         r"commit(?:ting)? suicide",
         r"(?:going to|gonna|will|'ll|want to|wanna|plan to|planning to|thinking about|think about|decided to) "
@@ -357,7 +361,16 @@ _signal(
         r"hiding) (?:<w>){0,3}(?:pills|tablets|meds|painkillers|paracetamol)",
         r"(?:the )?(?:pills|tablets|rope|gun) (?:are |is )?ready",
         r"enough (?:pills|tablets|meds) to (?:die|kill|end)",
+        r"(?:going to|gonna|will|'ll|plan to|planning to|want to|wanna|about to|decided to|ready to) <f>(?:take|"
+        r"swallow) (?:them all|all (?:of )?(?:them|my (?:pills|tablets|meds|medicine)|the (?:pills|tablets|meds))|"
+        r"(?:a (?:whole )?(?:bunch|lot|load|handful) of|loads of|the whole (?:bottle|box|pack|packet) of) "
+        r"(?:my |the )?(?:pills|tablets|meds|medicine|painkillers|paracetamol))"
+        r"(?! (?:like|as|that|the way) (?:the |my )?(?:doctor|nurse|prescribed|told|said))",
+        r"(?:going to|gonna|will|'ll|want to|wanna|plan to|planning to|about to) <f>overdose"
+        r"(?! on (?:coffee|caffeine|sugar|candy|sweets|chocolate|energy drinks?|monster|red ?bull|netflix|tiktok))",
         r"(?:this is|it's) my last (?:day|week|night|reflection|check.?in)",
+        r"(?:wrote|written|writing|left) (?:<w>)?(?:goodbye (?:notes?|letters?)|notes) (?:to|for) (?:my )?(?:family|"
+        r"parents|mum|mom|dad|everyone)",
         r"(?:won't|will not) be alive (?:next|tomorrow|much|by|for)",
         # Swedish
         r"(?:ta|tar) livet av <me>",
@@ -372,6 +385,10 @@ _signal(
         r"(?:självmordsbrev|avskedsbrev)\w*",
         r"(?:sparat|sparar|samlat|samlar|gömt|gömmer|köpt) (?:<w>){0,3}(?:tabletter|piller|medicin)",
         r"(?:avsluta|avslutar) (?:mitt liv|livet)",
+        r"(?:ska|tänker|kommer att|kommer|vill|planerar att) (?:jag |ja )?<f>(?:ta|äta|svälja) (?:alla|massa|en "
+        r"massa|hela (?:burken|kartan|paketet)(?: med)?) (?:mina |de |dom )?(?:tabletter|tabletterna|piller|"
+        r"pillren|medicin|medicinen|alvedon|ipren)",
+        r"(?:ska|tänker|kommer att|vill) (?:jag |ja )?<f>ta en överdos",
         r"(?:göra|gör|gjort) slut på (?:mitt liv|livet|allt|<me> själv)",
         # Norwegian
         r"ta livet (?:mitt|av <me>)",
@@ -383,6 +400,10 @@ _signal(
         r"(?:selvmordsbrev|sjølvmordsbrev|avskjedsbrev)\w*",
         r"(?:spart|sparer|samlet|samler|gjemt|gjemmer|kjøpt) (?:<w>){0,3}(?:piller|tabletter|medisin\w*)",
         r"(?:avslutte|avslutter) (?:livet|livet mitt)",
+        r"(?:skal|tenker<_å>|kommer til<_å>|vil|har lyst til<_å>|planlegger<_å>) (?:jeg |eg )?<f>(?:ta|spise|"
+        r"svelge) (?:alle|masse|en haug med|hele (?:boksen|brettet|pakken|glasset)(?: med)?) (?:mine |de )?"
+        r"(?:piller|pillene|tabletter|tablettene|medisin|medisinen|medisinene|paracet)",
+        r"(?:skal|tenker<_å>|kommer til<_å>|vil) (?:jeg |eg )?<f>ta en overdose",
         r"(?:gjøre|gjør|gjort) (?:det )?slutt på (?:livet|livet mitt|alt|<me> selv)",
     ],
     about_writer=True,
@@ -414,6 +435,7 @@ _signal(
         r"(?:gun|guns|knife|knives|weapon|weapons|pistol|rifle|bomb|machete|axe) (?:to|into|in|at) "
         r"(?:school|class|the school)",
         r"(?:shoot|shooting) up (?:the|my|this) school",
+        r"(?:going to|gonna|will|'ll|want to|wanna) <f>(?:put|stick) a knife in (?:him|her|them|someone|somebody)",
         r"(?:blow up|bomb|burn down|set fire to|shoot up) (?:the|my|this) (?:school|class)",
         r"(?:kill|shoot|stab|murder) (?:everyone|everybody|all of them|them all)",
         r"(?:hit|kill) list",
@@ -427,6 +449,8 @@ _signal(
         r"bössa|bomb|yxa|machete) (?:till|in i|på|i|in på) (?:skolan|klassen|klassrummet|lektionen)",
         r"(?:skjuta|spränga|bränna ner) (?:upp )?skolan",
         r"(?:skjuta|döda|knivhugga|mörda) alla",
+        r"(?:ska|tänker|kommer att|vill) (?:jag |ja )?<f>(?:sticka|hugga|köra) (?:en )?kniv i (?:honom|henne|hen|dem|"
+        r"dom|någon|nån|läraren)",
         # Norwegian
         r"(?:skal|kommer til<_å>|tenker<_å>|vil|har lyst til<_å>|har lyst<_å>|planlegger<_å>|har tenkt<_å>) "
         r"(?:jeg |eg )?<f>(?:drepe|myrde|skyte|knivstikke|stikke ned|slå i hjel|skade|banke|sprenge|kvele) "
@@ -436,6 +460,9 @@ _signal(
         r"(?:til|på|inn på|i) (?:skolen|klassen|timen)",
         r"(?:skyte|sprenge|brenne ned) (?:opp )?skolen",
         r"(?:skyte|drepe|knivstikke|myrde) alle",
+        r"(?:skal|tenker<_å>|kommer til<_å>|vil|har lyst til<_å>|har lyst<_å>) (?:jeg |eg )?<f>(?:stikke|sette|kjøre) "
+        r"(?:en )?kniv i (?:ham|han|"
+        r"henne|hun|dem|de|dei|noen|læreren)",
     ],
     vetoes=("joke", "game", "media"),
 )
@@ -490,7 +517,8 @@ _signal(
     [
         r"(?:want|wants|wanna|wana|would like|'d like) (?:to )?<f>(?:die+|be dead|stop (?:existing|living|"
         r"breathing)|not (?:exist|be alive|be here anymore|wake up|live)|never wake up|(?:go to )?sleep (?:forever|and "
-        r"(?:never|not) wake up)|disappear (?:forever|for good|permanently)|just disappear|be unalive|cease to exist)"
+        r"(?:never|not) wake up(?! (?:until|till|before)))|disappear (?:forever|for good|permanently)|"
+        r"just disappear|be unalive|cease to exist)"
         r"(?! (?:of|from|laughing))",
         r"(?:have |'ve )wanted to die",
         r"wish (?:that )?i (?:<w>){0,2}(?:was dead|were dead|could die|would die|'d die|was never born|"
@@ -498,6 +526,8 @@ _signal(
         r"could (?:<w>)?disappear|could (?:<w>)?not exist|did not exist|could sleep forever|would not wake up|"
         r"wouldn't wake up|could just die|was gone)",
         r"hope i (?:<w>)?(?:die|don't wake up|never wake up|get hit by a (?:car|bus|train))",
+        r"(?:fall asleep|go to sleep|sleep) and (?:not|never) wake up(?! (?:until|till|before|for))",
+        r"(?:best|better|easier) (?:for everyone )?if i (?:just |simply )?(?:died|was dead|were dead|wasn't alive)",
         r"(?:don't|do not|dont|doesn't|does not|doesnt|no longer|never) (?:really |even |actually |honestly )?"
         r"(?:want to|wanna|feel like) "
         r"(?:<f>)(?:live|be alive|exist|keep living|go on living|stay alive|be here anymore|wake up (?:ever|again|"
@@ -514,15 +544,17 @@ _signal(
         # Swedish
         r"(?:vill|ville|vell) <f>(?:dö|do|dö nu|vara död|sluta leva|sluta finnas|inte vakna|aldrig vakna|"
         r"försvinna (?:för alltid|för gott|helt)|somna (?:in )?(?:och (?:aldrig|inte) vakna|för alltid)|dö ikväll)",
-        r"vill <f>(?:inte|int|ej) (?:<f>)(?:leva|finnas|existera|vakna (?:igen|mer))",
+        r"vill <f>(?:inte|int|ej) (?:<f>)(?:leva|finnas|existera|vakna (?:igen|mer)|vara här (?:längre|mer))",
         r"(?:orkar|pallar) (?:inte|int|ej) (?:med )?livet",
         r"(?:inte|int|ej) vill <f>(?:leva|finnas|existera)",
         r"vill <f>försvinna(?! (?:till|in|under|härifrån|hem|från skolan|från lektionen))",
         r"(?:har|hade|känner) (?:ingen|inte någon|ingen som helst) (?:lust|ork|vilja) (?:att )?(?:leva|finnas)",
         r"(?:orkar|orka|pallar) (?:inte|int|ej) (?:att )?(?:leva|finnas)",
         r"önskar (?:att )?(?:<w>){0,5}(?:död|dö|dog|inte fanns|inte finns|aldrig (?:var |blivit |hade blivit )?född|"
-        r"aldrig föddes|inte var född|försvinna|inte vakna|aldrig vakna|inte levde)",
+        r"aldrig föddes|aldrig (?:hade )?fötts|inte var född|försvinna|inte vakna|aldrig vakna|inte levde)",
         r"(?:trött|less|färdig|klar) (?:på|med) (?:livet|att leva|att finnas)",
+        r"(?:somna|sova) och (?:aldrig|inte) vakna(?! (?:förrän|innan|till|på))",
+        r"(?:bäst|bättre|enklast) (?:för alla )?om (?:jag|ja) <f>(?:dog|var död|inte levde)",
         r"livstrött\w*",
         r"dödslängtan",
         r"(?:vet inte om|osäker på om) (?:jag|ja) <f>(?:vill|orkar|kan) <f>(?:leva|finnas)",
@@ -543,6 +575,8 @@ _signal(
         r"ønsk(?:er|e|je|jer) (?:at )?(?:<w>){0,5}(?:død|dø|døy|aldri var født|aldri ble født|ikke fantes|"
         r"ikke var her|aldri våkner|aldri våknet|ikke våkner|ikke levde|forsvinne)",
         r"(?:lei|sliten|ferdig|trøtt) (?:av|på|med) (?:livet|<å>leve)",
+        r"(?:sovne|sove) og (?:aldri|ikke|ikkje) våkne(?! (?:før|til|på))",
+        r"(?:best|bedre|enklest) (?:for alle )?(?:om|hvis|viss) (?:jeg|eg) <f>(?:døde|var død|ikke levde|ikkje levde)",
         r"(?:livslei|dødslengsel)\w*",
         r"vet (?:ikke|ikkje) om (?:jeg|eg) <f>(?:vil|orker|klarer|gidder) <f><å>leve",
         r"tenker <f>(?:mye |ofte |hele tiden )?på <å>(?:dø|døy|selvmord|sjølvmord|ta livet mitt|ikke leve)",
