@@ -11,7 +11,8 @@ format:
 messages: ## collect UI strings into locale/*/django.po and compile the .mo files
 	./bin/messages
 bench:    ## print benchmark figures (needs PostgreSQL and Redis)
-	.venv/bin/python bench/checkin_submit.py && .venv/bin/python bench/chart_render.py
+	.venv/bin/python bench/checkin_submit.py && .venv/bin/python bench/chart_render.py \
+	  && .venv/bin/python bench/analysis_throughput.py && .venv/bin/python bench/aggregate_recompute.py
 web:
 	.venv/bin/gunicorn wellbeing.wsgi --bind 127.0.0.1:8000
 worker:

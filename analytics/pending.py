@@ -12,14 +12,13 @@ again) while its old revision was in flight stays queued. Ids only, never text.
 """
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 import redis
 from django.conf import settings
 
 KEY = "analytics:pending"
-DRAIN_KEY = "analytics:pending:drain"
-FANOUT_KEY = "analytics:pending:fanout"
 
 # Claims ids whose score (0 for new, else the end of an old lease) has passed,
 # and gives each the new lease's end as its score. Times from the Redis server,
@@ -62,50 +61,81 @@ def client() -> redis.Redis:
 @dataclass(frozen=True)
 class Claim:
     lease: int
-    ids: list[int]
+    ids: list  # the members, parsed
+    raw: tuple[str, ...] = ()  # the members as stored, to finish them by
 
 
-def add(ids) -> None:
-    """Queue check-ins for analysis; an id queued already becomes claimable now."""
-    mapping = {str(pk): 0 for pk in ids}
-    if mapping:
-        client().zadd(KEY, mapping)
+class LeasedQueue:
+    """A set of members waiting for work, claimed in batches with a lease (see the module docstring)."""
+
+    def __init__(self, key: str, *, parse=int) -> None:
+        self.key = key
+        self.drain_key = f"{key}:drain"
+        self.fanout_key = f"{key}:fanout"
+        self.parse = parse
+
+    def add(self, members) -> None:
+        """Queue members; a member queued already becomes claimable now."""
+        mapping = {str(member): 0 for member in members}
+        if mapping:
+            client().zadd(self.key, mapping)
+
+    def claim(self, count: int, *, lease_seconds: int) -> Claim:
+        lease, members = client().eval(_CLAIM, 1, self.key, count, lease_seconds)
+        raw = tuple(m.decode() for m in members)
+        return Claim(lease=int(lease), ids=[self.parse(m) for m in raw], raw=raw)
+
+    def finish(self, done: Claim) -> int:
+        if not done.raw:
+            return 0
+        return client().eval(_FINISH, 1, self.key, done.lease, *done.raw)
+
+    def ready(self) -> int:
+        """How many members a drain could claim now."""
+        return client().eval(_READY, 1, self.key)
+
+    def size(self) -> int:
+        return client().zcard(self.key)
+
+    def drain_wanted(self, *, seconds: float) -> bool:
+        """True for the first caller while no drain is on its way; that caller enqueues one."""
+        return bool(client().set(self.drain_key, 1, nx=True, px=int(seconds * 1000)))
+
+    def drain_started(self) -> None:
+        """A drain has started: later additions must ask for another."""
+        client().delete(self.drain_key)
+
+    def fanout_wanted(self, *, seconds: float) -> bool:
+        """At most one extra drain per `seconds`, to bring a second worker in on a backlog."""
+        return bool(client().set(self.fanout_key, 1, nx=True, px=int(seconds * 1000)))
+
+    def clear(self) -> None:
+        client().delete(self.key, self.drain_key, self.fanout_key)
 
 
-def claim(count: int, *, lease_seconds: int) -> Claim:
-    lease, ids = client().eval(_CLAIM, 1, KEY, count, lease_seconds)
-    return Claim(lease=int(lease), ids=[int(pk) for pk in ids])
+def _school_week(member: str) -> tuple[int, date]:
+    school_id, week = member.split(":")
+    return int(school_id), date.fromisoformat(week)
 
 
-def finish(done: Claim) -> int:
-    if not done.ids:
-        return 0
-    return client().eval(_FINISH, 1, KEY, done.lease, *done.ids)
+# Check-ins waiting for analysis, by id.
+CHECKINS = LeasedQueue(KEY)
+# School-weeks whose aggregates wait for a recompute, as "school_id:YYYY-MM-DD".
+# Batches mark them; one debounced drain recomputes each once however many
+# batches touched it, instead of once per batch.
+AGGREGATES = LeasedQueue("analytics:aggregates", parse=_school_week)
 
-
-def ready() -> int:
-    """How many ids a drain could claim now."""
-    return client().eval(_READY, 1, KEY)
-
-
-def size() -> int:
-    return client().zcard(KEY)
-
-
-def drain_wanted(*, seconds: int) -> bool:
-    """True for the first caller while no drain is on its way; that caller enqueues one."""
-    return bool(client().set(DRAIN_KEY, 1, nx=True, ex=seconds))
-
-
-def drain_started() -> None:
-    """A drain has started: later additions must ask for another."""
-    client().delete(DRAIN_KEY)
-
-
-def fanout_wanted(*, seconds: int) -> bool:
-    """At most one extra drain per `seconds`, to bring a second worker in on a backlog."""
-    return bool(client().set(FANOUT_KEY, 1, nx=True, ex=seconds))
+# The check-in queue's operations under short names, as the scoring code reads them.
+add = CHECKINS.add
+claim = CHECKINS.claim
+finish = CHECKINS.finish
+ready = CHECKINS.ready
+size = CHECKINS.size
+drain_wanted = CHECKINS.drain_wanted
+drain_started = CHECKINS.drain_started
+fanout_wanted = CHECKINS.fanout_wanted
 
 
 def clear() -> None:
-    client().delete(KEY, DRAIN_KEY, FANOUT_KEY)
+    CHECKINS.clear()
+    AGGREGATES.clear()

@@ -36,6 +36,19 @@ def student_chart_render_task(student_id: int) -> None:
 
 
 @shared_task(acks_late=True)
+def student_charts_render_task(student_ids: list[int]) -> None:
+    """The charts of a scored batch's students; each is skipped if already current, so a redelivery is cheap."""
+    for student_id in student_ids:
+        services.student_chart_render(student_id=student_id)
+
+
+@shared_task(acks_late=True)
+def school_weeks_recompute_pending_task() -> None:
+    # acks_late is safe: a recompute replaces the school-week from the database.
+    services.school_weeks_recompute_pending()
+
+
+@shared_task(acks_late=True)
 def school_week_aggregates_task(school_id: int, week: str) -> None:
     services.school_week_aggregates_recompute(school_id=school_id, week=date.fromisoformat(week))
 

@@ -137,10 +137,24 @@ def seed(size: int) -> list[tuple[int, date]]:
 
 
 def cleanup() -> None:
-    from wellbeing.models import School, User
+    """Delete the bench's schools and everything under them without Django's collector, which would load every row."""
+    from analytics.models import CheckinScore, HelpRequest, WeekAggregate
+    from surveys.models import Checkin, CheckinWindow
+    from wellbeing.models import Group, Membership, School, User
 
-    School.objects.filter(name__startswith=PREFIX).delete()
+    schools = School.objects.filter(name__startswith=PREFIX)
+    for rows in (
+        CheckinScore.objects.filter(checkin__school__in=schools),
+        HelpRequest.objects.filter(school__in=schools),
+        Checkin.objects.filter(school__in=schools),
+        WeekAggregate.objects.filter(school__in=schools),
+        CheckinWindow.objects.filter(group__school__in=schools),
+        Membership.objects.filter(group__school__in=schools),
+        Group.objects.filter(school__in=schools),
+    ):
+        rows._raw_delete(rows.db)  # no signals or cascades to run: the rows under them are gone first
     User.objects.filter(username__startswith="bench-agg-").delete()
+    schools.delete()
 
 
 def database(size: int) -> tuple[float, float, int]:

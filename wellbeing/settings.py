@@ -214,7 +214,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBIL
 # Charts take 150-250 ms of CPU each: they go to their own queue, so at the
 # Monday-morning peak a deployment can give them their own workers and keep
 # scoring and alerts fast. bin/run's worker consumes both queues.
-CELERY_TASK_ROUTES = {"analytics.tasks.student_chart_render_task": {"queue": "charts"}}
+CELERY_TASK_ROUTES = {
+    "analytics.tasks.student_chart_render_task": {"queue": "charts"},
+    "analytics.tasks.student_charts_render_task": {"queue": "charts"},
+}
 # How often the sweep queues check-ins a lost message left unscored; read by
 # wellbeing/celery.py. Once a minute, so an alert is late by at most that much
 # even when its message was lost.

@@ -1,6 +1,11 @@
 """Writes of the analytics app, one module per concern; the names below are its interface."""
 
-from .aggregation import school_week_aggregates_compute, school_week_aggregates_recompute
+from .aggregation import (
+    school_week_aggregates_compute,
+    school_week_aggregates_recompute,
+    school_weeks_mark,
+    school_weeks_recompute_pending,
+)
 from .charts import (
     CHART_CACHE_SECONDS,
     CHART_PENDING_SECONDS,
@@ -45,6 +50,8 @@ __all__ = [
     "instrument_response_score",
     "school_week_aggregates_compute",
     "school_week_aggregates_recompute",
+    "school_weeks_mark",
+    "school_weeks_recompute_pending",
     "student_chart_delete",
     "student_chart_render",
     "student_chart_request",

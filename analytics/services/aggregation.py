@@ -3,12 +3,14 @@
 from collections import defaultdict
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from surveys.models import Checkin
 from wellbeing.models import Group, Membership, School
 
+from .. import pending
 from ..aggregates import SCALE_ITEMS, Cell, ResponseRow, week_aggregates
 from ..models import WeekAggregate
 
@@ -119,3 +121,32 @@ def school_week_aggregates_recompute(*, school_id: int, week: date) -> int:
     WeekAggregate.objects.filter(school=school, week=week).delete()
     WeekAggregate.objects.bulk_create(aggregates)
     return len(aggregates)
+
+
+# A scoring batch marks the school-weeks it touched; one drain recomputes them
+# this many seconds later. A school submitting at once is recomputed every few
+# seconds, not once per batch, and the pages are at most this much behind.
+AGGREGATE_DELAY_SECONDS = 2
+
+
+def school_weeks_mark(keys) -> None:
+    """Queue school-weeks for a recompute and make sure a (delayed) drain is on its way."""
+    from ..tasks import school_weeks_recompute_pending_task
+
+    pending.AGGREGATES.add(f"{school_id}:{week.isoformat()}" for school_id, week in keys)
+    if pending.AGGREGATES.drain_wanted(seconds=AGGREGATE_DELAY_SECONDS + settings.ANALYSIS_LEASE_SECONDS):
+        school_weeks_recompute_pending_task.apply_async(countdown=AGGREGATE_DELAY_SECONDS)
+
+
+def school_weeks_recompute_pending() -> int:
+    """Recompute every marked school-week once; returns how many."""
+    pending.AGGREGATES.drain_started()
+    done = 0
+    while True:
+        claim = pending.AGGREGATES.claim(50, lease_seconds=settings.ANALYSIS_LEASE_SECONDS)
+        if not claim.ids:
+            return done
+        for school_id, week in claim.ids:
+            school_week_aggregates_recompute(school_id=school_id, week=week)
+        pending.AGGREGATES.finish(claim)
+        done += len(claim.ids)

@@ -31,7 +31,7 @@ from ..models import CheckinScore
 from ..nlp.concern import level_rank
 from ..text import ANALYSER_VERSION, analyse
 from ..trends import INDEX_SCALE, ITEM_SCALE, LOOKBACK_WEEKS, SCALE_ITEMS, trend, wellbeing_index
-from .aggregation import school_week_aggregates_recompute
+from .aggregation import school_week_aggregates_recompute, school_weeks_mark
 from .help_requests import help_request_raise
 
 logger = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ def checkins_analyse_pending(*, budget_seconds: float = DRAIN_BUDGET_SECONDS) ->
             return scored
         if len(claim.ids) == batch_size and pending.fanout_wanted(seconds=1):
             checkins_analyse_pending_task.delay()  # a backlog: let another worker process help
-        scored += checkins_analyse(claim.ids)
+        scored += checkins_analyse(claim.ids, recompute=False)
         pending.finish(claim)
         if time.monotonic() - started > budget_seconds:
             if pending.ready():
@@ -142,8 +142,11 @@ def _trend_fields(checkin: Checkin, history: list[tuple[date, dict]]) -> dict:
     }
 
 
-def checkins_analyse(checkin_ids) -> int:
+def checkins_analyse(checkin_ids, *, recompute: bool = True) -> int:
     """Analyse and score a batch of check-ins; returns how many scores were written.
+
+    With `recompute` the touched school-weeks' aggregates are recomputed now;
+    without, they are marked for the delayed aggregate drain (the queue path).
 
     The check-in rows are locked for the batch, so a concurrent drain holding
     the same ids (an edit queued while its older revision was in flight) waits
@@ -188,18 +191,23 @@ def checkins_analyse(checkin_ids) -> int:
         )
         for checkin, text in alerts:
             help_request_raise(checkin=checkin, level=text.concern, categories=text.concern_categories)
-    for school_id, week in sorted({(c.school_id, c.week) for c in todo}):
-        school_week_aggregates_recompute(school_id=school_id, week=week)
+    touched = sorted({(c.school_id, c.week) for c in todo})
+    if recompute:
+        for school_id, week in touched:
+            school_week_aggregates_recompute(school_id=school_id, week=week)
+    else:
+        school_weeks_mark(touched)
     _charts_request({c.student_id for c in todo})
     logger.info("scored %s check-ins", len(todo))
     return len(todo)
 
 
 def _charts_request(student_ids) -> None:
-    from ..tasks import student_chart_render_task
+    """One message for the batch's charts, on the charts queue: a message per student costs more than its analysis."""
+    from ..tasks import student_charts_render_task
 
-    for student_id in sorted(student_ids):
-        student_chart_render_task.delay(student_id)
+    if student_ids:
+        student_charts_render_task.delay(sorted(student_ids))
 
 
 def checkin_score(*, checkin_id: int) -> bool:
@@ -226,13 +234,16 @@ def checkins_stale_ids(*, since: date | None = None, after_id: int = 0, limit: i
 def checkins_score_sweep(*, limit: int = 5_000) -> int:
     """Queue what a lost message left behind in recent weeks; returns how many were queued.
 
-    Also asks for a drain when claimed ids sit in the queue with their lease
-    run out (their worker died), so nothing waits for the next submission.
+    Also asks for a drain when claimed ids or school-weeks sit in their queue
+    with the lease run out (their worker died), so nothing waits for the next
+    submission.
     """
     since = timezone.localdate() - timedelta(weeks=SWEEP_WEEKS)
     stale = checkins_stale_ids(since=since, limit=limit)
     if stale or pending.ready():
         checkins_enqueue(stale)
+    if pending.AGGREGATES.ready():
+        school_weeks_mark([])  # a drain died with school-weeks claimed: ask for another
     if stale:
         logger.info("sweep queued %s check-ins", len(stale))
     return len(stale)

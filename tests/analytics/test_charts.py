@@ -31,7 +31,7 @@ from analytics.selectors import (
     student_chart_for_viewer,
     student_chart_weeks,
 )
-from analytics.tasks import checkins_analyse_task, student_chart_render_task
+from analytics.tasks import checkins_analyse_task, student_chart_render_task, student_charts_render_task
 from surveys.models import Checkin
 from wellbeing.celery import app
 
@@ -315,19 +315,23 @@ def test_a_page_view_asks_for_a_drawing_at_most_once_a_minute(
 # The task.
 
 
-def test_the_score_task_enqueues_the_chart_with_the_student_id(cast, monkeypatch):
-    checkin = CheckinFactory(student=cast.private)
+def test_a_scored_batch_enqueues_one_chart_message_with_the_student_ids(cast, monkeypatch):
+    checkins = [CheckinFactory(student=s) for s in (cast.private, cast.sharer)]
     sent = []
-    monkeypatch.setattr(student_chart_render_task, "delay", lambda *args, **kwargs: sent.append((args, kwargs)))
-    checkins_analyse_task([checkin.pk])
-    assert sent == [((cast.private.pk,), {})]
+    monkeypatch.setattr(student_charts_render_task, "delay", lambda *args, **kwargs: sent.append((args, kwargs)))
+    checkins_analyse_task([c.pk for c in checkins])
+    assert sent == [((sorted([cast.private.pk, cast.sharer.pk]),), {})]
 
 
 def test_the_score_task_enqueues_nothing_for_a_checkin_that_is_gone(db, monkeypatch):
     sent = []
-    monkeypatch.setattr(student_chart_render_task, "delay", lambda *args, **kwargs: sent.append(args))
+    monkeypatch.setattr(student_charts_render_task, "delay", lambda *args, **kwargs: sent.append(args))
     checkins_analyse_task([987654])
     assert sent == []
+
+
+def test_batch_charts_go_to_the_charts_queue():
+    assert app.amqp.router.route({}, student_charts_render_task.name)["queue"].name == "charts"
 
 
 def test_the_score_task_draws_the_chart_when_run_eagerly(cast, chart_cache):

@@ -9,7 +9,12 @@ from django.utils import timezone
 from analytics import pending, services
 from analytics.models import CheckinScore, HelpRequest, HelpRequestEvent, WeekAggregate
 from analytics.services import scoring
-from analytics.tasks import checkins_analyse_pending_task, checkins_score_sweep_task
+from analytics.services.aggregation import AGGREGATE_DELAY_SECONDS
+from analytics.tasks import (
+    checkins_analyse_pending_task,
+    checkins_score_sweep_task,
+    school_weeks_recompute_pending_task,
+)
 from analytics.text import ANALYSER_VERSION
 from surveys.models import Checkin
 from wellbeing.celery import app
@@ -242,6 +247,23 @@ def test_a_drain_scores_everything_queued_and_empties_the_queue(cast):
     assert CheckinScore.objects.count() == 3
     assert pending.size() == 0
     assert services.checkins_analyse_pending() == 0
+    # The batch marked its school-week; the delayed aggregate drain recomputes it once.
+    assert not WeekAggregate.objects.exists()
+    assert pending.AGGREGATES.claim(5, lease_seconds=1).ids == [(cast.school_a.pk, checkins[0].week)]
+    pending.AGGREGATES.add([f"{cast.school_a.pk}:{checkins[0].week.isoformat()}"])
+    assert services.school_weeks_recompute_pending() == 1
+    assert WeekAggregate.objects.get(scope="group", group=cast.group_a).response_count == 3
+    assert pending.AGGREGATES.size() == 0
+
+
+def test_marking_school_weeks_asks_for_one_delayed_aggregate_drain(cast, monkeypatch):
+    sent = []
+    monkeypatch.setattr(school_weeks_recompute_pending_task, "apply_async", lambda **kwargs: sent.append(kwargs))
+    week = CheckinFactory(student=cast.private).week
+    services.school_weeks_mark([(cast.school_a.pk, week)])
+    services.school_weeks_mark([(cast.school_a.pk, week), (cast.school_b.pk, week)])
+    assert sent == [{"countdown": AGGREGATE_DELAY_SECONDS}]
+    assert pending.AGGREGATES.size() == 2
 
 
 def test_the_sweep_queues_what_a_lost_message_left_behind(cast, monkeypatch):

@@ -200,10 +200,10 @@ def test_a_worker_killed_mid_batch_leaves_every_response_scored_once_after_a_res
             # Ids the dead worker had scored but not yet finished wait out their lease, then a
             # sweep (beat sends one a minute; here one a second) has them drained and dropped.
             deadline = time.monotonic() + 30
-            while pending.size() and time.monotonic() < deadline:
+            while (pending.size() or pending.AGGREGATES.size()) and time.monotonic() < deadline:
                 checkins_score_sweep_task.delay()
                 time.sleep(1)
-            assert pending.size() == 0
+            assert pending.size() == 0 and pending.AGGREGATES.size() == 0
         finally:
             _kill(second)
     finally:

@@ -17,7 +17,7 @@ from .pages import STAFF, as_viewer, assert_login_redirect, text
 URL = reverse("frontend:checkin")
 PRIVATE_NOTE = "Only you can read this. Your teachers cannot see it."
 SHARED_NOTE = "Your teachers can read this because you chose to share your reflections."
-SAFETY_NOTE = "If what you write suggests that you may be in danger, student health staff may be told who you are"
+SAFETY_NOTE = "If what you write suggests that you may be in danger or need support"
 THANKS = "Thank you, your check-in is saved."
 
 
