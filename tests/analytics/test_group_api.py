@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from analytics import services
 from analytics.services import school_week_aggregates_recompute
 from wellbeing.models import AccessLog, ConsentScope
 from wellbeing.services import consent_set
@@ -161,3 +162,24 @@ def test_a_student_who_shares_only_reflections_shows_text_without_scores(cast, a
     assert (week["mood"], week["polarity"], week["reflection"]) == (None, None, "reflection of private")
     logged = set(AccessLog.objects.filter(student=cast.private).values_list("what", flat=True))
     assert logged == {"text"}
+
+
+def _score_sharer_week(cast):
+    checkin = CheckinFactory(student=cast.sharer, mood=2, reflection="Matteprovet var jobbigt")
+    services.checkin_score(checkin_id=checkin.pk)
+
+
+@pytest.mark.parametrize("scope", list(ConsentScope))
+def test_what_the_words_gave_is_shown_only_with_text_consent_and_the_trend_only_with_score_consent(cast, api, scope):
+    _score_sharer_week(cast)
+    consent_set(student=cast.sharer, scope=scope, granted=False, changed_by=cast.sharer)
+    rows = {r["name"]: r for r in _get(api, cast, "teacher", "api-group-students").json()}
+    [week] = rows[cast.sharer.display_name]["weeks"]
+    shares_text = scope != ConsentScope.TEXT_TO_TEACHERS
+    shares_scores = scope != ConsentScope.SCORES_TO_TEACHERS
+    assert (week["themes"] is not None) is shares_text
+    assert (week["polarity"] is not None) is shares_text
+    if shares_text:
+        assert {"exams", "subject_math"} <= set(week["themes"]) and week["polarity"] < 0
+    assert (week["wellbeing_index"] is not None) is shares_scores
+    assert (week["sustained_decline"] is not None) is shares_scores

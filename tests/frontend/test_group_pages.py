@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from analytics import services
 from surveys.models import Checkin
 from surveys.weeks import iso_label
 from wellbeing.models import AccessLog, ConsentScope
@@ -221,3 +222,32 @@ def test_it_tells_a_user_without_groups_that_there_are_none(no_role, client):
     response = client.get(GROUP_LIST)
     assert response.status_code == 200
     assert "You do not have any groups yet." in text(response.content)
+
+
+@pytest.mark.parametrize("writers", [9, 10])
+def test_it_shows_the_latest_week_in_detail_with_themes_only_from_ten_writers(cast, client, writers):
+    students = [StudentFactory(school=cast.school_a) for _ in range(12)]
+    for student in students:
+        MembershipFactory(group=cast.group_b, user=student)
+    checkins = [
+        CheckinFactory(
+            student=s,
+            mood=4,
+            energy=None,
+            workload="too_hard",
+            help_wanted=["time"],
+            reflection="Matteprovet var svårt" if n < writers else "",
+        )
+        for n, s in enumerate(students)
+    ]
+    services.checkins_analyse([c.pk for c in checkins])
+    page = section(as_viewer(client, cast, "teacher_b").get(_group_url(cast.group_b)).content, "week-detail")
+    shown = text(page)
+    assert f"Week {iso_label(checkins[0].week)} in detail" in shown
+    assert "From 12 responses" in shown
+    assert "Mood 4.0" in shown and "Energy –" in shown
+    assert "Too hard: 12" in shown and "More time: 12" in shown
+    if writers < 10:
+        assert "Themes are shown from 10 written reflections on" in shown and "Maths:" not in shown
+    else:
+        assert f"Tests, exams and grades: {writers}" in shown and f"Maths: {writers}" in shown

@@ -257,3 +257,24 @@ def test_health_staff_get_a_nav_link_to_the_queue(cast, client):
     groups = reverse("frontend:group_list")
     assert f'href="{QUEUE}"' in as_viewer(client, cast, "health").get(groups).content.decode()
     assert f'href="{QUEUE}"' not in as_viewer(client, cast, "teacher").get(groups).content.decode()
+
+
+def test_a_reflection_of_concern_is_in_the_queue_first_with_its_level_and_categories_but_not_its_words(
+    cast, client, asked
+):
+    from analytics.services import checkin_score
+
+    from ..factories import CheckinFactory
+
+    cast.classmate.first_name, cast.classmate.last_name = "Clara", "Classmate"
+    cast.classmate.save(update_fields=["first_name", "last_name"])
+    words = "I have decided to kill myself tonight, I have the pills ready"
+    checkin_score(checkin_id=CheckinFactory(student=cast.classmate, reflection=words).pk)
+    page = text(as_viewer(client, cast, "health").get(QUEUE).content)
+    assert page.index("Clara Classmate") < page.index("Petra Private")  # emergency before an older plain ask
+    assert "Emergency: Plan or intent to die" in page
+    assert "Raised" in page
+    assert "pills" not in page and "kill myself" not in page
+    # The student who was raised does not see a request they did not make as their own.
+    box = _help_box(as_viewer(client, cast, "classmate").get(CHECKIN))
+    assert "Your request to student health" not in box
