@@ -70,3 +70,31 @@ def test_an_empty_text_has_no_language_and_no_concern(monkeypatch):
         "concern": "none",
         "concern_categories": [],
     }
+
+
+def test_a_line_that_is_not_utf8_is_an_error_line_not_a_crash():
+    stdin = io.BytesIO(b'{"text": "\xff\xfe"}\n' + json.dumps({"text": "Bra vecka"}).encode() + b"\n")
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="1 line"), _stdin(stdin):
+        call_command("analyse_text", stdout=out)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert rows[0] == {"line": 1, "error": "not UTF-8"}
+    assert rows[1]["language"] == "sv"
+
+
+class _stdin:
+    """sys.stdin replaced by a text wrapper over the given bytes, as a terminal or a pipe gives them."""
+
+    def __init__(self, raw: io.BytesIO) -> None:
+        self.wrapper = io.TextIOWrapper(raw, encoding="utf-8")
+
+    def __enter__(self):
+        import sys
+
+        self.saved, sys.stdin = sys.stdin, self.wrapper
+        return self.wrapper
+
+    def __exit__(self, *exc) -> None:
+        import sys
+
+        sys.stdin = self.saved

@@ -18,7 +18,11 @@ from analytics.text import LANGUAGES, analyse
 MAX_TEXT = 20_000
 
 
-def _read(line: str) -> tuple[str, str | None]:
+def _read(raw: bytes | str) -> tuple[str, str | None]:
+    try:
+        line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8") from None
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -40,7 +44,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         errors = 0
-        stdin = sys.stdin
+        # Bytes, so a line that is not UTF-8 is reported like any other bad line.
+        stdin = getattr(sys.stdin, "buffer", sys.stdin)
         for number, line in enumerate(stdin, start=1):
             if not line.strip():
                 continue
