@@ -536,6 +536,8 @@ _signal(
         r"(?:live|go on|keep living|be alive|stay alive)",
         r"(?:tired|sick|done|over|finished) (?:of|with) (?:living|life|being alive|existing)",
         r"(?:rather|better off) (?:be )?dead",
+        r"(?:nice|good|better|easier) (?:to )?not (?:to )?(?:wake up|be alive|exist)",
+        r"(?:don't|do not) know how (?:much )?longer i can (?:keep living|go on|stay alive|live)",
         r"(?:think|thinking|thought|thoughts) (?:a lot |so much |often |constantly |always )?(?:about|of) "
         r"(?:dying|being dead|suicide|not existing|not being alive|ending it|ending my life)",
         r"suicidal(?: thoughts| ideation)?",
@@ -545,7 +547,9 @@ _signal(
         r"(?:vill|ville|vell) <f>(?:dö|do|dö nu|vara död|sluta leva|sluta finnas|inte vakna|aldrig vakna|"
         r"försvinna (?:för alltid|för gott|helt)|somna (?:in )?(?:och (?:aldrig|inte) vakna|för alltid)|dö ikväll)",
         r"vill <f>(?:inte|int|ej) (?:<f>)(?:leva|finnas|existera|vakna (?:igen|mer)|vara här (?:längre|mer))",
-        r"(?:orkar|pallar) (?:inte|int|ej) (?:med )?livet",
+        r"(?:orkar|pallar) (?:inte|int|ej) (?:mer |längre )?(?:med )?livet",
+        r"(?:skönt|bäst|bättre|enklare) (?:att )?(?:slippa vakna|slippa leva|inte vakna|aldrig vakna)",
+        r"vet (?:inte|int) hur länge (?:till )?(?:jag|ja) (?:orkar|pallar|klarar|kan) (?:att )?(?:leva|finnas)",
         r"(?:inte|int|ej) vill <f>(?:leva|finnas|existera)",
         r"vill <f>försvinna(?! (?:till|in|under|härifrån|hem|från skolan|från lektionen))",
         r"(?:har|hade|känner) (?:ingen|inte någon|ingen som helst) (?:lust|ork|vilja) (?:att )?(?:leva|finnas)",
@@ -564,7 +568,9 @@ _signal(
         # Norwegian
         r"(?:vil|ville|villa) <f>(?:dø|døy|dauer?|være død|slutte <å>leve|ikke våkne|ikkje vakne|aldri våkne|"
         r"aldri vakne|forsvinne (?:for alltid|for godt)|sove for alltid|sovne og (?:aldri|ikke) våkne)",
-        r"(?:orker|gidder) (?:ikke|ikkje) livet",
+        r"(?:orker|gidder) (?:ikke|ikkje) (?:mer |lenger )?(?:med )?livet",
+        r"(?:deilig|digg|best|bedre|lettere) (?:å )?(?:slippe å våkne|slippe å leve|ikke våkne|aldri våkne)",
+        r"vet (?:ikke|ikkje) (?:hvor|kor) lenge (?:til )?(?:jeg|eg) (?:orker|klarer|kan) (?:å )?leve",
         r"vil <f>(?:ikke|ikkje) <f>(?:leve|eksistere|finnes|våkne (?:igjen|mer)|være her lenger)",
         r"(?:ikke|ikkje) vil <f>(?:leve|eksistere|finnes)",
         r"vil <f>forsvinne(?! (?:til|inn|under|herfra|hjem|fra skolen|fra timen))",
@@ -587,6 +593,10 @@ _signal(
 _signal(
     HOPELESSNESS,
     [
+        r"(?:meningslöst|meningslös|ingen mening) (?:att|med att) (?:leva|finnas)",
+        r"(?:meningsløst|meningslaust|ingen mening) (?:å|med å) (?:leve|finnes|eksistere)",
+        r"(?:pointless|meaningless) to (?:live|be alive|exist|go on)",
+        r"(?:living|life|existing) (?:is|feels) (?:so )?(?:pointless|meaningless)",
         r"(?:no|not any|isn't any|there's no|theres no|don't see (?:the|any|a)|can't see (?:the|any|a)|what's the|"
         r"whats the|lost (?:the|any)) (?:point|reason|meaning|sense) (?:in |of |to )?(?:living|life|being alive|"
         r"going on|existing|me being here|my life|being here|anything anymore|live|go on|be alive|exist)",
@@ -704,6 +714,13 @@ _signal(
         r"(?:scared|afraid|terrified|frightened) (?:to go|of going|to be|of being) (?:back )?home",
         r"(?:scared|afraid|terrified) of my (?:dad|father|mom|mum|mother|step\w+|parents|uncle|brother|boyfriend)",
         r"(?:don't|do not|dont) dare (?:to )?go home",
+        r"(?:locks?|locked|locking) me (?:in|inside|out)(?! of (?:the )?(?:game|chat|group))",
+        r"(?:doesn't|don't|won't|never|dont|doesnt) (?:give me (?:any )?food|let me (?:eat|have food))"
+        r"(?= *[.,!?]|$| (?:at home|for days|anything|all day))",
+        r"(?:låser|låste) (?:in|ut) <me>",
+        r"(?:får|fick) (?:ingen|inte) mat (?:hemma|av (?:mamma|pappa|mina föräldrar))",
+        r"(?:låser|låste) <me> (?:inne|ute)",
+        r"(?:får|fikk) (?:ikke|ikkje|ingen) mat (?:hjemme|heime|av (?:mamma|pappa|foreldrene mine))",
         r"(?:dad|father|mom|mum|mother|stepdad|stepfather|stepmom|parents?) (?:<w>)?(?:hits|beats|hurts|kicks|"
         r"chokes|slaps) (?:my )?(?:mom|mum|mother|dad|father|sister|brother|little brother|little sister)",
         r"(?:my )?(?:dad|father|mom|mum|mother|stepdad|stepfather|stepmom|stepmother) (?:<w>){0,2}"
@@ -923,6 +940,7 @@ _signal(
         r"(?:don't|do not|dont) (?:really )?have (?:any )?(?:friends|anyone|anybody|someone|one) (?:to (?:talk to|"
         r"be with|hang (?:out )?with|sit with|spend time with|eat with))?(?= *[.,!?]|$| (?:to|at|in|here))",
         r"(?:nobody|no one|noone) (?:to (?:talk to|be with|hang (?:out )?with|sit with))",
+        r"i (?:have|got) (?:no ?one|nobody)(?= *[.,!?]|$| (?:at|in|here|anymore|left))",
         r"(?:nobody|no one|noone) (?:<w>){0,4}?(?:wants to (?:be|hang|sit|talk) with me|likes me|talks to me|"
         r"cares about me|sits with me|plays with me|wants me|invites me|talks with me|wants to be friends with me)",
         r"(?:always|so|very|really|completely|totally) (?:alone|lonely)(?! (?:at home|home))",
@@ -952,6 +970,7 @@ _signal(
         r"utanför (?:hela (?:tiden|terminen|året|dagen)|jämt|alltid|i klassen|i gruppen|i kompisgänget)",
         r"(?:alltid|jämt|ofta) utanför",
         r"får aldrig vara med",
+        r"(?:jag|ja) har ingen(?: alls)?(?= *[.,!?]|$)",
         r"ingen låter <me> vara med",
         # Norwegian
         r"(?:har|hadde) (?:ingen|ikke noen|ikkje nokon|null|nesten ingen) (?:venner|venn|kompiser|kompis|vener)",
@@ -970,6 +989,7 @@ _signal(
         r"utenfor (?:hele (?:tiden|året|dagen)|hver dag|alltid|i klassen|i gjengen)",
         r"(?:alltid|ofte) utenfor",
         r"får aldri være med",
+        r"(?:jeg|eg) har ingen(?: i det hele tatt)?(?= *[.,!?]|$)",
     ],
 )
 
