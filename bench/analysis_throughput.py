@@ -2,13 +2,15 @@
 plain in-process loop over the same analysis functions, in one run.
 
 1. loop: `analytics.text.analyse()` over N reflections in this process (one core).
-2. pipeline: N check-ins written to the database (as a whole municipality
+2. the workers' batch function in this process, without Celery: the analysis
+   plus its database work (fetch and decrypt, history, upsert, alerts).
+3. pipeline: N check-ins written to the database (as a whole municipality
    submitting at once), their ids queued as a submission queues them, and real
    `celery worker` processes (prefork, --concurrency, default 2: this machine's
    cores) drain the queue in batches: fetch and lock, analyse, trends, one bulk
    upsert, alerts, one aggregate recompute per school-week touched. Timed from
    the first id queued to the last score written.
-3. the same pipeline with ANALYSIS_BATCH_SIZE=1: one check-in per claim, which is
+4. the same pipeline with ANALYSIS_BATCH_SIZE=1: one check-in per claim, which is
    roughly what one Celery task per check-in would cost.
 
     .venv/bin/python bench/analysis_throughput.py [--texts 4000] [--concurrency 2]
@@ -118,6 +120,25 @@ def cleanup() -> None:
     School.objects.filter(name__startswith=BENCH_PREFIX).delete()
 
 
+def in_process(texts: list[tuple[str, str]], *, batch_size: int) -> float:
+    """The workers' batch function called in this process: the analysis plus its database work, no Celery."""
+    from analytics import pending
+    from analytics.services import checkins_analyse
+    from wellbeing.celery import app
+
+    ids = seed(texts)
+    try:
+        started = time.perf_counter()
+        for start in range(0, len(ids), batch_size):
+            checkins_analyse(ids[start : start + batch_size], recompute=False)
+        elapsed = time.perf_counter() - started
+    finally:
+        app.control.purge()  # the chart and aggregate messages the batches sent
+        pending.clear()
+        cleanup()
+    return len(ids) / elapsed
+
+
 def start_workers(concurrency: int, batch_size: int) -> subprocess.Popen:
     env = {**os.environ, "ANALYSIS_BATCH_SIZE": str(batch_size), "DJANGO_SETTINGS_MODULE": "wellbeing.settings"}
     command = [sys.executable, "-m", "celery", "-A", "wellbeing", "worker", "-Q", "celery"]
@@ -180,10 +201,16 @@ def main() -> None:
     print(f"{len(texts)} reflections (sv, nb, en), {SCHOOLS} schools, database {connection.vendor}")
     plain = loop(texts)
     print(f"plain loop, 1 process:                  {plain:8.0f} texts/s")
+    local = in_process(texts, batch_size=args.batch_size)
+    print(
+        f"batches in this process, no Celery:    {local:8.0f} texts/s   ({local / plain:.2f}x the loop: "
+        "the database work of each batch)"
+    )
     batched, settled = pipeline(texts, concurrency=args.concurrency, batch_size=args.batch_size)
     print(
         f"pipeline, {args.concurrency} worker processes, batch {args.batch_size}: {batched:8.0f} texts/s"
-        f"   ({batched / plain:.2f}x the loop; every aggregate current {settled:.1f} s after the first id)"
+        f"   ({batched / plain:.2f}x the loop, {batched / local:.2f}x the batches in one process;"
+        f" every aggregate current {settled:.1f} s after the first id)"
     )
     single, _ = pipeline(texts[: max(200, len(texts) // 10)], concurrency=args.concurrency, batch_size=1)
     print(

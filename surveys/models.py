@@ -162,7 +162,8 @@ class Checkin(models.Model):
                 for name in ("energy", "stress", "sleep", "belonging")
             ),
         ]
-        indexes = [models.Index(fields=["school", "week"])]
+        # (week): the scoring sweep looks at recent weeks of every school.
+        indexes = [models.Index(fields=["school", "week"]), models.Index(fields=["week"], name="checkin_week")]
 
     def __str__(self) -> str:
         return f"check-in {self.pk} week {self.week}"
