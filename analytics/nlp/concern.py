@@ -133,7 +133,7 @@ _CUES = {
     ),
     "joke": _cue(
         r"lol|lool|lmao|lmfao|rofl|haha\w*|hah|hehe\w*|xd|jk|jkjk|kidding|joking|joke|skämt\w*|skoj|tuller|"
-        r"tulla|spøk\w*"
+        r"tulla|spøk\w*|😂|🤣|😆|😹|😜|🙃"
     ),
     "game": _cue(
         r"fortnite|fifa|minecraft|roblox|valorant|cod|warzone|apex|gta|among us|game|games|gaming|spel|spelet|"
@@ -150,7 +150,9 @@ _CUES = {
         r"gympa\w*|träning\w*|match\w*|ramlade|snubblade|stukade|cykel\w*|cyklade|spisen|ugnen|strykjärn\w*|"
         r"fingret|fingrar\w*|tummen|uhell\w*|mat og helse|kjøkken\w*|papir\w*|saks\w*|barberte|fotball\w*|"
         r"håndball\w*|trening\w*|kroppsøving|gymmen|gymtimen|kampen|falt|snublet|sykkel\w*|syklet|komfyr\w*|"
-        r"ovnen|fingeren|fingre\w*|tommel\w*"
+        r"ovnen|fingeren|fingre\w*|tommel\w*|chopping|chopped|peeling|onions?|carrots?|potato\w*|vegetables|"
+        r"bread|lök\w*|morot\w*|morötter\w*|potatis\w*|grönsaker\w*|hackade|skalade|løk\w*|gulrot\w*|"
+        r"gulrøtter\w*|poteter\w*|grønnsaker\w*|hakket|skrelte"
     ),
     "intent": _cue(r"on purpose|purposely|deliberately|intentionally|med flit|med vilje|medvetet|avsiktligt|meningen"),
     "illness": _cue(
@@ -292,9 +294,10 @@ _signal(
         r"(?:attempted|tried to commit|tried) suicide",
         r"suicide attempts?",
         r"overdosed",
-        r"(?:took|swallowed|taken) (?:<w>){0,4}(?:pills|tablets|painkillers|meds|paracetamol) (?:<w>){0,3}"
+        r"(?:took|swallowed|taken) (?:<w>){0,4}(?:pills|tablets|painkillers|meds|paracetamol) (?:<w>){0,6}"
         r"(?:to (?:try to |try and )?die|to kill (?:myself|herself|himself|themselves)|to end it|so (?:i|she|he|they) "
-        r"would die|to not wake up|on purpose)",
+        r"would die|to not wake up|on purpose|(?:because|cause|cuz|since|as) (?:i|she|he|they) (?:wanted|want|wants) "
+        r"to die)",
         r"(?:took|taken) (?:an |a )?overdose",
         r"(?:försökte|försökt|försöker|har försökt) (?:att )?(?:ta livet av <me>|ta mitt (?:eget )?liv|"
         r"ta livet mitt|hänga <me>|dränka <me>|döda <me>|begå självmord|avsluta (?:mitt liv|livet|allt)|dö|"
@@ -432,8 +435,10 @@ _signal(
         r"[a-z]+s? (?:who|that))",
         r"(?:going to|gonna|will|'ll|want to|wanna) <f>beat (?:him|her|them|that guy|that girl) up",
         r"(?:bring|bringing|brought|take|taking|took) (?:a |my |his |her |dad's |my dad's |the |some )?"
-        r"(?:gun|guns|knife|knives|weapon|weapons|pistol|rifle|bomb|machete|axe) (?:to|into|in|at) "
+        r"(?:gun|guns|knife|knives|weapon|weapons|pistol|rifle|bomb|machete|axe) (?:<w>){0,3}(?:to|into|in|at) "
         r"(?:school|class|the school)",
+        r"(?:and|to) (?:<f>)(?:hurt|kill|shoot|stab) (?:the (?:ones|people|kids|guys)|those|everyone|all (?:of )?the "
+        r"(?:people|kids)) (?:who|that)",
         r"(?:shoot|shooting) up (?:the|my|this) school",
         r"(?:going to|gonna|will|'ll|want to|wanna) <f>(?:put|stick) a knife in (?:him|her|them|someone|somebody)",
         r"(?:blow up|bomb|burn down|set fire to|shoot up) (?:the|my|this) (?:school|class)",
@@ -445,8 +450,11 @@ _signal(
         r"spränga|strypa|förgifta) (?:honom|henne|hen|dem|dom|alla|någon|nån|folk|läraren|lärarn|klassen|"
         r"skolan|hela klassen|mina klasskompisar|killarna|tjejerna|de som|dom som|den som|han som|hon som|"
         r"[a-z]+ som)",
-        r"ta med (?:mig )?(?:en |ett |min |mitt |pappas |farsans |några )?(?:kniv|knivar|vapen|pistol|gevär|"
-        r"bössa|bomb|yxa|machete) (?:till|in i|på|i|in på) (?:skolan|klassen|klassrummet|lektionen)",
+        r"ta med (?:mig )?(?:en |ett |min |mitt |pappas |farsans |några )?(?:kniv|kniven|knivar|vapen|vapnet|"
+        r"pistol|pistolen|gevär|geväret|bössa|bomb|yxa|yxan|machete) (?:<w>){0,3}(?:till|in i|på|i|in på) "
+        r"(?:skolan|klassen|klassrummet|lektionen)",
+        r"(?:och|för att|så) (?:<f>)(?:skada|döda|skjuta|knivhugga|hugga ner|sticka ner|slå ner) (?:de|dem|dom|alla) "
+        r"som",
         r"(?:skjuta|spränga|bränna ner) (?:upp )?skolan",
         r"(?:skjuta|döda|knivhugga|mörda) alla",
         r"(?:ska|tänker|kommer att|vill) (?:jag |ja )?<f>(?:sticka|hugga|köra) (?:en )?kniv i (?:honom|henne|hen|dem|"
@@ -456,8 +464,9 @@ _signal(
         r"(?:jeg |eg )?<f>(?:drepe|myrde|skyte|knivstikke|stikke ned|slå i hjel|skade|banke|sprenge|kvele) "
         r"(?:ham|han|henne|hun|dem|de|dei|alle|noen|folk|læreren|klassen|skolen|hele klassen|de som|dem som|"
         r"han som|hun som|[a-z]+ som)",
-        r"ta med (?:meg )?(?:en |et |min |mitt |pappas |fars )?(?:kniv|kniver|våpen|pistol|gevær|bombe|øks) "
-        r"(?:til|på|inn på|i) (?:skolen|klassen|timen)",
+        r"ta med (?:meg )?(?:en |et |min |mitt |pappas |fars )?(?:kniv|kniven|kniver|våpen|våpenet|pistol|"
+        r"pistolen|gevær|geværet|bombe|øks|øksa) (?:<w>){0,3}(?:til|på|inn på|i) (?:skolen|klassen|timen)",
+        r"(?:og|for <å>|så) (?:<f>)(?:skade|drepe|skyte|knivstikke|stikke ned|banke) (?:de|dem|dei|alle) som",
         r"(?:skyte|sprenge|brenne ned) (?:opp )?skolen",
         r"(?:skyte|drepe|knivstikke|myrde) alle",
         r"(?:skal|tenker<_å>|kommer til<_å>|vil|har lyst til<_å>|har lyst<_å>) (?:jeg |eg )?<f>(?:stikke|sette|kjøre) "
@@ -521,6 +530,8 @@ _signal(
         r"just disappear|be unalive|cease to exist)"
         r"(?! (?:of|from|laughing))",
         r"(?:have |'ve )wanted to die",
+        r"(?:i|i've|i have) (?:<f>)(?:wanted|felt like i wanted) to (?:die|be dead|not exist|not be alive)"
+        r"(?! (?:of|from|laughing|when i saw))",
         r"wish (?:that )?i (?:<w>){0,2}(?:was dead|were dead|could die|would die|'d die|was never born|"
         r"were never born|had never been born|wasn't born|wasn't alive|weren't alive|wasn't here|didn't exist|"
         r"could (?:<w>)?disappear|could (?:<w>)?not exist|did not exist|could sleep forever|would not wake up|"
@@ -593,6 +604,11 @@ _signal(
 _signal(
     HOPELESSNESS,
     [
+        r"(?:ikke noe|ingen|ikkje noko) vits (?:i|med) (?:noe|noenting|noko|livet|å leve)(?! (?:av|å|som))",
+        r"ingen (?:hadde|ville|vil|skulle|kommer til å) (?:merka|merket|merke|savna|savnet|savne|brydd seg) "
+        r"(?:<w>)?(?:om|hvis|viss|at) (?:jeg|eg) (?:forsvant|døde|var borte|ikke fantes|ikke var her)",
+        r"ingen (?:skulle|skulle ens|hade|hade ens|kommer att) (?:märka|märkt|sakna|saknat|bry sig) "
+        r"(?:<w>)?(?:om|ifall|att) (?:jag|ja) (?:försvann|dog|var borta|inte fanns|inte var här)",
         r"(?:meningslöst|meningslös|ingen mening) (?:att|med att) (?:leva|finnas)",
         r"(?:meningsløst|meningslaust|ingen mening) (?:å|med å) (?:leve|finnes|eksistere)",
         r"(?:pointless|meaningless) to (?:live|be alive|exist|go on)",
