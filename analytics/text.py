@@ -30,6 +30,19 @@ class TextAnalysis:
         return asdict(self)
 
 
+# What a concern category says about the reflection's themes: a reflection about
+# self-harm is about mental health even when no theme word is in it.
+CONCERN_THEMES = {
+    "bullying": "bullying",
+    "isolation": "loneliness",
+    "eating": "mental_health",
+    "self_harm": "mental_health",
+    "death_wish": "mental_health",
+    "hopelessness": "mental_health",
+    "suicide_plan": "mental_health",
+    "suicide_attempt": "mental_health",
+}
+
 NO_TEXT = TextAnalysis(language="", polarity=None, subjectivity=None, themes=(), concern=NONE, concern_categories=())
 
 
@@ -52,7 +65,9 @@ def analyse(text: str, hint: str | None = None, *, language: str | None = None) 
         language=language,
         polarity=mood.polarity if mood else None,
         subjectivity=mood.subjectivity if mood else None,
-        themes=themes(text, language),
+        themes=tuple(
+            sorted({*themes(text, language), *(CONCERN_THEMES[c] for c in concern.categories if c in CONCERN_THEMES)})
+        ),
         concern=concern.level,
         concern_categories=concern.categories,
     )

@@ -191,13 +191,13 @@ _VOCAB: tuple[tuple[str, str, str, str], ...] = (
     ("friends", "sv", "b", "kompis{,en,ar,arna,ens}"),
     ("friends", "sv", "h", "polar{e,en,na} vän{,nen,ner,nerna,nens} väninna{,n} bästis{,en,ar,arna}"),
     ("friends", "sv", "h", "kamrat{,en,er,erna} gänget vänskap{,en}"),
-    ("friends", "sv", "w", "umgås umgicks umgåtts osams"),
+    ("friends", "sv", "w", "umgås umgicks umgåtts osams homies grabbarna"),
     ("friends", "sv!", "w", "gäng gang"),  # "gang" is Norwegian "once"
     ("friends", "nb", "h", "venn{,en,er,ene,ens} venninn{e,a,en,er,ene} kompiser kompisene gjeng{,en}"),
     ("friends", "nb", "h", "vennskap{,et} kamerat{,en,er,ene}"),
-    ("friends", "nb", "w", "uvenner uvenn"),
+    ("friends", "nb", "w", "uvenner uvenn gutta jentene homies vener venene venane"),
     ("friends", "nb", "n", "venne"),
-    ("friends", "en", "w", "friend{,s} friendship{,s} bff bestie{,s} buddies classmates"),
+    ("friends", "en", "w", "friend{,s} friendship{,s} bff bestie{,s} buddies classmates homies"),
     ("friends", "en!", "w", "mates"),
     ("friends", "en", "p", "{hang,hung,hanging,hangs} out|best mate|my mate"),
     # loneliness
@@ -378,7 +378,8 @@ _SCHOOL = (
     "lærer{,en,e,ne} lærar{en,ane} boka bøker gruppe{,n} innlevering{,en,er} karakter{,en,er} eksamen fag{,et} "
     "prosjekt{,et} arbeid{,et} fremføring{,en} framføring{,en} klær{,ne} class{,es} lesson{,s} homework "
     "teacher{,s} test{,s} exam{,s} quiz project{,s} assignment{,s} book grade{,s} presentation{,s} essay{,s} "
-    "sub substitute vikarie{,n} vikar{,en}"
+    "sub substitute vikarie{,n} vikar{,en} uppsats{,en,er,erna} presentation{,en,er,erna} "
+    "presentasjon{,en,er,ene} föredrag{,et} glosförhör{,et} skrivning{,en} novell{,en} tentamen"
 )
 
 # Places that make "lugnt", "bråk", "oro" about the class, not about home or one's mind.

@@ -35,3 +35,18 @@ def test_a_language_we_do_not_score_keeps_themes_and_concern_but_no_polarity():
 def test_concern_is_found_whatever_language_is_given():
     result = analyse("Jeg vil ikke leve lenger", language="en")
     assert result.concern == "urgent" and "death_wish" in result.concern_categories
+
+
+def test_a_concern_category_brings_its_theme_even_without_a_theme_word():
+    result = analyse("I have started cutting again", hint="en")
+    assert result.concern == "urgent" and "self_harm" in result.concern_categories
+    assert "mental_health" in result.themes
+
+
+def test_every_theme_a_concern_implies_is_a_theme_code():
+    from analytics.nlp.concern import CATEGORIES
+    from analytics.nlp.themes import THEMES
+    from analytics.text import CONCERN_THEMES
+
+    assert set(CONCERN_THEMES) <= set(CATEGORIES)
+    assert set(CONCERN_THEMES.values()) <= set(THEMES)
