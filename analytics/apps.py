@@ -1,4 +1,10 @@
+import logging
+
 from django.apps import AppConfig
+from kombu.exceptions import OperationalError
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 
 class AnalyticsConfig(AppConfig):
@@ -14,7 +20,15 @@ class AnalyticsConfig(AppConfig):
 
         def enqueue_scoring(sender, checkin_id: int, **kwargs) -> None:
             # Only the id leaves the process, and only once the row is committed.
-            transaction.on_commit(lambda: checkins_enqueue([checkin_id]))
+            transaction.on_commit(lambda: _enqueue_or_leave_to_the_sweep(checkin_id))
+
+        def _enqueue_or_leave_to_the_sweep(checkin_id: int) -> None:
+            # The check-in is saved whatever happens here: with Redis or the broker
+            # down, the student still gets their answer, and the sweep scores it later.
+            try:
+                checkins_enqueue([checkin_id])
+            except (RedisError, OperationalError):
+                logger.warning("could not queue check-in %s for scoring; the sweep will", checkin_id, exc_info=True)
 
         checkin_saved.connect(enqueue_scoring, weak=False, dispatch_uid="analytics.enqueue_scoring")
 

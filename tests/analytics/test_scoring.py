@@ -339,3 +339,25 @@ def test_aggregates_hold_no_student_id_anywhere_in_their_statistics(cast):
         assert "Math test" not in dumped
     group = WeekAggregate.objects.get(scope="group", group=cast.group_b)
     assert group.stats["text"]["themes"]["exams"] == 12
+
+
+def test_with_redis_down_the_checkin_is_still_saved_and_left_to_the_sweep(
+    cast, api, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    import redis
+    from django.urls import reverse
+
+    from ..conftest import login
+
+    def down(ids):
+        raise redis.ConnectionError("Connection refused")
+
+    monkeypatch.setattr(pending, "add", down)
+    login(api, cast.private)
+    with caplog.at_level("WARNING"), django_capture_on_commit_callbacks(execute=True):
+        response = api.post(reverse("api-checkins"), {"mood": 2, "reflection": "secret words"}, format="json")
+    assert response.status_code == 201, response.content
+    checkin = Checkin.objects.get(student=cast.private)
+    assert checkin.pk in services.checkins_stale_ids()
+    assert f"could not queue check-in {checkin.pk}" in caplog.text
+    assert "secret words" not in caplog.text
