@@ -12,7 +12,6 @@ from .charts import (
     student_chart_delete,
     student_chart_render,
     student_chart_request,
-    student_id_for_checkin,
 )
 from .help_requests import (
     HELP_TRANSITIONS,
@@ -55,5 +54,4 @@ __all__ = [
     "student_chart_delete",
     "student_chart_render",
     "student_chart_request",
-    "student_id_for_checkin",
 ]

@@ -6,7 +6,6 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
-from surveys.models import Checkin
 from surveys.weeks import iso_label
 from wellbeing.models import User
 
@@ -20,10 +19,6 @@ logger = logging.getLogger(__name__)
 CHART_CACHE_SECONDS = 14 * 24 * 3600
 # A page view asks for a drawing at most once per this many seconds per student.
 CHART_PENDING_SECONDS = 60
-
-
-def student_id_for_checkin(checkin_id: int) -> int | None:
-    return Checkin.objects.filter(pk=checkin_id).values_list("student_id", flat=True).first()
 
 
 def _chart_labels(weeks: list[ChartWeek]) -> tuple[str, dict]:
