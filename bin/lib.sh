@@ -19,6 +19,19 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
+load_local_settings() {  # .env if present, and this checkout's generated secrets (kept in var/, out of git)
+  [ -f .env ] && { set -a; source .env; set +a; }
+  mkdir -p var
+  local name file
+  for name in SECRET_KEY ENCRYPTION_KEY; do
+    file="var/${name,,}"
+    if [ -z "${!name:-}" ] && [ -z "$(printenv "${name}_FILE" || true)" ]; then
+      [ -s "$file" ] || (umask 077 && "$PY" -c "import secrets; print(secrets.token_urlsafe(48))" >"$file")
+      export "${name}_FILE=$ROOT/$file"
+    fi
+  done
+}
+
 ensure_venv() {  # $1 = requirements file
   local req="$1" stamp="$VENV/.installed"
   if [ ! -x "$PY" ]; then
