@@ -127,7 +127,6 @@ def _trend_fields(checkin: Checkin, history: list[tuple[date, dict]]) -> dict:
     lookback = checkin.week - timedelta(weeks=TREND_LOOKBACK_WEEKS)
     recent = [(week, items) for week, items in history if lookback <= week <= checkin.week]
     index_history = [(week, wellbeing_index(**items)) for week, items in recent]
-    index_history = [(week, value) for week, value in index_history if value is not None]
     mood_history = [(week, items["mood"]) for week, items in recent]
     index_trend = trend(index_history, checkin.week, scale=INDEX_SCALE)
     mood_trend = trend(mood_history, checkin.week, scale=ITEM_SCALE)

