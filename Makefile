@@ -1,5 +1,5 @@
 # The index of commands. Each target is one line; the scripts do the work.
-.PHONY: run test lint format bench worker beat web messages
+.PHONY: run test lint format bench worker worker-bulk beat web messages
 run:      ## install, migrate, seed the demo, run web + worker + beat
 	./bin/run
 test:     ## install dev requirements, lint, run the suite on PostgreSQL and SQLite
@@ -15,7 +15,9 @@ bench:    ## print benchmark figures (needs PostgreSQL and Redis)
 	  && .venv/bin/python bench/analysis_throughput.py && .venv/bin/python bench/aggregate_recompute.py
 web:
 	.venv/bin/gunicorn wellbeing.wsgi --bind 127.0.0.1:8000
-worker:
-	.venv/bin/celery -A wellbeing worker --loglevel INFO -Q celery,charts
+worker:   ## the fast lane: scoring, alerts, emails to student health
+	.venv/bin/celery -A wellbeing worker --loglevel INFO -Q celery -n fast@%h
+worker-bulk: ## the bulk lane: charts, aggregates, re-scoring, windows, reminders
+	.venv/bin/celery -A wellbeing worker --loglevel INFO -Q bulk -n bulk@%h
 beat:
 	.venv/bin/celery -A wellbeing beat --loglevel INFO --schedule var/celerybeat-schedule

@@ -185,8 +185,11 @@ class HelpRequestOutputSerializer(serializers.Serializer):
         actor = serializers.CharField(source="actor.display_name", default=None)
         from_status = serializers.CharField()
         to_status = serializers.CharField()
-        # Set when the analysis raised the request to this level.
+        # Set when the analysis raised an alert: the level it found and the categories it added.
         concern_level = serializers.CharField()
+        concern_categories = serializers.ListField(child=serializers.CharField())
+        # Set when the student asked for contact.
+        asked = serializers.BooleanField()
         at = serializers.DateTimeField()
 
     id = serializers.IntegerField()
@@ -202,7 +205,9 @@ class HelpRequestOutputSerializer(serializers.Serializer):
     asked = serializers.BooleanField()
     concern_level = serializers.CharField()
     concern_categories = serializers.ListField(child=serializers.CharField())
-    notified_at = serializers.DateTimeField(allow_null=True)
+    # How the emails to student-health staff about it fared: "" (none were due), "sent", "pending" or
+    # "undelivered" (an attempt failed; it is retried, and stays undelivered until one succeeds).
+    email_status = serializers.CharField()
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
     history = EventSerializer(source="events", many=True)

@@ -51,3 +51,9 @@ class AnalyticsConfig(AppConfig):
         instrument_response_saved.connect(
             enqueue_instrument_scoring, weak=False, dispatch_uid="analytics.enqueue_instrument_scoring"
         )
+
+        from wellbeing.health import health_report_register
+
+        from .selectors import safety_health_counts
+
+        health_report_register(safety_health_counts)

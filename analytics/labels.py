@@ -27,14 +27,25 @@ THEME_LABELS = {
 }
 
 CONCERN_CATEGORY_LABELS = {
+    # concern
     "bullying": _("Bullying"),
-    "abuse": _("Abuse or violence at home"),
+    "isolation": _("Loneliness, week after week"),
+    "hopelessness": _("Hopelessness"),
     "eating": _("Eating problems"),
-    "isolation": _("Isolation"),
-    "others_at_risk": _("Worried about someone else"),
-    "self_harm": _("Self-harm"),
+    "anxiety": _("Panic or severe anxiety"),
+    "past_self_harm": _("Self-harm in the past"),
+    "grief": _("Grief"),
+    "unanalysable": _("Could not be analysed: read it with the student"),
+    # urgent
     "death_wish": _("Wishes to be dead"),
-    "hopelessness": _("Hopelessness about living"),
+    "self_harm": _("Self-harm"),
+    "abuse": _("Abuse or violence at home, or sexual abuse"),
+    "exploitation": _("Grooming or sextortion"),
+    "honour": _("Honour-related control"),
+    "runaway": _("Running away"),
+    "violence": _("Assaulted or threatened, and afraid"),
+    "others_at_risk": _("Worried about someone else at risk"),
+    # emergency
     "suicide_plan": _("Plan or intent to die"),
     "suicide_attempt": _("Suicide attempt"),
     "harm_others": _("Intent to harm others"),

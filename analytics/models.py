@@ -33,8 +33,13 @@ class CheckinScore(models.Model):
     themes = models.JSONField(default=list)
     concern_level = models.CharField(max_length=10, choices=ConcernLevel.choices, default=ConcernLevel.NONE)
     concern_categories = models.JSONField(default=list)
-    # The highest level an alert was raised for; a re-score alerts again only above it.
+    # What alerts were raised for: the highest level and every category. A re-score or an edit alerts again
+    # only for a higher level or a category not alerted yet.
     alerted_level = models.CharField(max_length=10, choices=ConcernLevel.choices, default=ConcernLevel.NONE)
+    alerted_categories = models.JSONField(default=list)
+    # The analysis raised on this check-in: no language, sentiment or themes, and student health is asked to
+    # read it with the student (category "unanalysable" at the level of a concern).
+    analysis_failed = models.BooleanField(default=False)
     # The five scale items as one 0-100 index, and both it and mood against
     # the student's own baseline (see analytics.trends).
     wellbeing_index = models.FloatField(null=True)
@@ -47,7 +52,10 @@ class CheckinScore(models.Model):
     scored_at = models.DateTimeField()
 
     class Meta:
-        indexes = [models.Index(fields=["concern_level"], condition=~Q(concern_level="none"), name="score_concerning")]
+        indexes = [
+            models.Index(fields=["concern_level"], condition=~Q(concern_level="none"), name="score_concerning"),
+            models.Index(fields=["scored_at"], condition=Q(analysis_failed=True), name="score_analysis_failed"),
+        ]
 
     def __str__(self) -> str:
         return f"score of check-in {self.checkin_id}"
@@ -143,8 +151,6 @@ class HelpRequest(models.Model):
     # is open, and the categories (codes, never text) that raised it.
     concern_level = models.CharField(max_length=10, choices=ConcernLevel.choices, default=ConcernLevel.NONE)
     concern_categories = models.JSONField(default=list, blank=True)
-    # When student-health staff were told by email; set once, by a conditional UPDATE.
-    notified_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(_("asked at"))
     updated_at = models.DateTimeField()
 
@@ -156,8 +162,6 @@ class HelpRequest(models.Model):
             models.UniqueConstraint(
                 fields=["student"], condition=~Q(status="closed"), name="help_request_one_open_per_student"
             ),
-            # A check-in asks once, so editing it after the request closed does not reopen it.
-            models.UniqueConstraint(fields=["checkin"], name="help_request_one_per_checkin"),
             models.CheckConstraint(
                 condition=Q(status__in=["sent", "seen", "contact_planned", "closed"]), name="help_request_status_valid"
             ),
@@ -171,6 +175,19 @@ class HelpRequest(models.Model):
     def is_open(self) -> bool:
         return self.status != self.Status.CLOSED
 
+    @property
+    def email_status(self) -> str:
+        """How the emails about this request fared: "" (none due), "sent", "pending" or "undelivered".
+
+        Undelivered wins: one email that could not be sent is what staff must see. Reads the prefetched
+        notifications when there are any.
+        """
+        statuses = {n.delivery_status for n in self.notifications.all()}
+        for status in ("undelivered", "pending", "sent"):
+            if status in statuses:
+                return status
+        return ""
+
 
 class HelpRequestEvent(models.Model):
     """Append-only history of a help request: who moved it from which status to which, when."""
@@ -180,8 +197,11 @@ class HelpRequestEvent(models.Model):
     # Blank for the event that records the request being made.
     from_status = models.CharField(max_length=16, choices=HelpRequest.Status.choices, blank=True)
     to_status = models.CharField(max_length=16, choices=HelpRequest.Status.choices)
-    # Set on the events that record the analysis raising the request's concern level.
+    # Set on the events that record an alert of the analysis: the level it found and the categories it added.
     concern_level = models.CharField(max_length=10, choices=ConcernLevel.choices, blank=True)
+    concern_categories = models.JSONField(default=list, blank=True)
+    # Set on the events that record the student asking for contact.
+    asked = models.BooleanField(default=False)
     at = models.DateTimeField()
 
     class Meta:
@@ -189,3 +209,58 @@ class HelpRequestEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status or '-'} -> {self.to_status} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class Notification(models.Model):
+    """One email to one member of student-health staff that a help request needs them: the outbox.
+
+    Written in the transaction that makes or raises the request, so what is due is in the database before any
+    message reaches the broker; Redis only rings the bell, and the sweep rings it again. A worker claims a row
+    with a conditional UPDATE, sends, and only then records the outcome: sent, or another attempt later with
+    backoff. Holds no name and no words; the email says how urgent and links to the queue behind the login.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting to be sent")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("not delivered")  # every attempt failed; nothing retries it any more
+
+    request = models.ForeignKey(HelpRequest, on_delete=models.CASCADE, related_name="notifications")
+    event = models.ForeignKey(HelpRequestEvent, on_delete=models.CASCADE, related_name="notifications")
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # What the email says: a contact request, or the level the analysis found.
+    asked = models.BooleanField()
+    level = models.CharField(max_length=10, choices=ConcernLevel.choices)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    # A sender's lease: while it lasts no other worker takes the row; a killed sender's row is taken after it.
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    # The kind of the last failure (an exception's class), never its message: it may hold an address.
+    last_error = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            # One email per recipient per event: the idempotency key of raising and of the sweep.
+            models.UniqueConstraint(fields=["event", "recipient"], name="notification_one_per_event_recipient"),
+            models.CheckConstraint(condition=Q(status__in=["pending", "sent", "failed"]), name="notification_status"),
+        ]
+        indexes = [
+            models.Index(fields=["next_attempt_at"], condition=Q(status="pending"), name="notification_due"),
+            models.Index(fields=["created_at"], condition=~Q(status="sent"), name="notification_unsent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"notification {self.pk} ({self.status})"
+
+    @property
+    def delivery_status(self) -> str:
+        """sent, pending (not tried yet, or being sent), or undelivered (an attempt failed, or all did)."""
+        if self.status == self.Status.SENT:
+            return "sent"
+        if self.status == self.Status.FAILED or self.attempts and self.last_error:
+            return "undelivered"
+        return "pending"

@@ -2,7 +2,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
-from django.db.models import Case, Prefetch, QuerySet, Value, When
+from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -14,7 +14,7 @@ from wellbeing.models import AccessLog, Group, Membership, School, User
 from wellbeing.services import access_log_record
 
 from .charts import SERIES, ChartWeek, HistorySummary, chart_fingerprint, history_summary
-from .models import ConcernLevel, HelpRequest, HelpRequestEvent, WeekAggregate
+from .models import CheckinScore, ConcernLevel, HelpRequest, HelpRequestEvent, Notification, WeekAggregate
 
 HISTORY_WEEKS = 8
 
@@ -176,6 +176,7 @@ def _with_details(requests: QuerySet[HelpRequest]) -> QuerySet[HelpRequest]:
     return requests.select_related("student", "school").prefetch_related(
         Prefetch("student__memberships", queryset=groups, to_attr="student_memberships"),
         Prefetch("events", queryset=HelpRequestEvent.objects.select_related("actor").order_by("at", "id")),
+        "notifications",
     )
 
 
@@ -241,3 +242,24 @@ def school_week_aggregates_for_viewer(viewer, school_id: int, week: date | None 
         return school, []
     order = Case(When(scope="school", then=Value(0)), When(scope="grade", then=Value(1)), default=Value(2))
     return school, list(cells.filter(week=week).order_by(order, "grade", "group__name", "group_id"))
+
+
+# How far back /healthz counts check-ins the analysis could not read: as far back as they can still alert.
+UNANALYSABLE_REPORTED_DAYS = 14
+
+
+def safety_health_counts() -> dict[str, int]:
+    """The safety net's part of /healthz: counts only, no ids, no names.
+
+    `alert_emails_undelivered`: emails to student health that failed at least once and are not sent yet, or
+    were given up. `checkins_unanalysable`: check-ins of the last two weeks whose analysis raised (each is in
+    student health's queue to be read with the student; the log says what failed).
+    """
+    since = timezone.now() - timedelta(days=UNANALYSABLE_REPORTED_DAYS)
+    undelivered = Notification.objects.filter(
+        Q(status=Notification.Status.FAILED) | Q(status=Notification.Status.PENDING, attempts__gt=0) & ~Q(last_error="")
+    )
+    return {
+        "alert_emails_undelivered": undelivered.count(),
+        "checkins_unanalysable": CheckinScore.objects.filter(analysis_failed=True, scored_at__gte=since).count(),
+    }

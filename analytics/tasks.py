@@ -54,9 +54,10 @@ def school_week_aggregates_task(school_id: int, week: str) -> None:
 
 
 @shared_task(acks_late=True)
-def help_request_notify_task(request_id: int) -> None:
-    # acks_late is safe: the notification is claimed by a conditional UPDATE.
-    services.help_request_notify(request_id=request_id)
+def notifications_send_task() -> None:
+    # Sends every email that is due in the outbox, whoever rang: a new request, a raised alert or the sweep.
+    # acks_late is safe: each email is claimed by a conditional UPDATE, and recorded as sent only after.
+    services.notifications_send_due()
 
 
 @shared_task(acks_late=True)

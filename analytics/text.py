@@ -7,7 +7,7 @@ so they all run exactly the same analysis.
 
 from dataclasses import asdict, dataclass
 
-from .nlp.concern import NONE, detect_concern
+from .nlp.concern import CONCERN, NONE, detect_concern
 from .nlp.language import detect_language
 from .nlp.sentiment import sentiment
 from .nlp.themes import themes
@@ -36,12 +36,27 @@ CONCERN_THEMES = {
     "bullying": "bullying",
     "isolation": "loneliness",
     "eating": "mental_health",
+    "anxiety": "mental_health",
+    "past_self_harm": "mental_health",
+    "abuse": "family",
     "self_harm": "mental_health",
     "death_wish": "mental_health",
     "hopelessness": "mental_health",
     "suicide_plan": "mental_health",
     "suicide_attempt": "mental_health",
 }
+
+# A check-in whose analysis raised: nothing is derived from its words, and student health is asked to read it
+# with the student, at the level of a concern. Not a detector category: the pipeline's own.
+UNANALYSABLE_CATEGORY = "unanalysable"
+UNANALYSABLE = TextAnalysis(
+    language="",
+    polarity=None,
+    subjectivity=None,
+    themes=(),
+    concern=CONCERN,
+    concern_categories=(UNANALYSABLE_CATEGORY,),
+)
 
 NO_TEXT = TextAnalysis(language="", polarity=None, subjectivity=None, themes=(), concern=NONE, concern_categories=())
 

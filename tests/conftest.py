@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 from rest_framework.test import APIClient
 
 from wellbeing.models import ConsentScope, Membership, SchoolRole, User
@@ -22,6 +23,11 @@ from .factories import (
     UserFactory,
     always_open,
 )
+
+# Property-based tests draw the same examples on every run (a failure found once is found again, never by luck),
+# and keep no example database in the checkout.
+hypothesis_settings.register_profile("suite", derandomize=True, database=None)
+hypothesis_settings.load_profile("suite")
 
 
 @dataclass

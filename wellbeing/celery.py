@@ -18,4 +18,10 @@ app.conf.beat_schedule = {
         "task": "analytics.tasks.checkins_score_sweep_task",
         "schedule": float(os.environ.get("SCORE_SWEEP_SECONDS") or 60),
     },
+    # The outbox of emails to student health is in the database; this sends what a lost message left behind
+    # and the retries whose backoff has run out.
+    "notifications-sweep": {
+        "task": "analytics.tasks.notifications_send_task",
+        "schedule": float(os.environ.get("SCORE_SWEEP_SECONDS") or 60),
+    },
 }

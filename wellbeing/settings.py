@@ -205,18 +205,28 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
-CELERY_WORKER_PREFETCH_MULTIPLIER = 4
+# One task reserved per process: a process busy with a long task never holds a scoring drain or an alert
+# email that another process could run now.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A visibility timeout longer than any task's time limit, so an unacked task
 # is redelivered only when its worker is really gone.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
-# Charts take 150-250 ms of CPU each: they go to their own queue, so at the
-# Monday-morning peak a deployment can give them their own workers and keep
-# scoring and alerts fast. bin/run's worker consumes both queues.
+# Two lanes. The default queue ("celery") holds what a student in trouble waits for: scoring drains, the
+# sweeps and the emails to student health. Everything that can take seconds or minutes in bulk goes to
+# "bulk": charts (150-250 ms of CPU each), aggregate recomputes, re-scoring of history, the weekly windows and
+# reminders. Each lane has its own worker processes (bin/run starts one worker per lane), so no chart, report
+# or re-score can hold back a score or an alert.
+BULK_QUEUE = "bulk"
 CELERY_TASK_ROUTES = {
-    "analytics.tasks.student_chart_render_task": {"queue": "charts"},
-    "analytics.tasks.student_charts_render_task": {"queue": "charts"},
+    "analytics.tasks.student_chart_render_task": {"queue": BULK_QUEUE},
+    "analytics.tasks.student_charts_render_task": {"queue": BULK_QUEUE},
+    "analytics.tasks.school_weeks_recompute_pending_task": {"queue": BULK_QUEUE},
+    "analytics.tasks.school_week_aggregates_task": {"queue": BULK_QUEUE},
+    "analytics.tasks.checkins_analyse_task": {"queue": BULK_QUEUE},
+    "analytics.tasks.windows_sync_task": {"queue": BULK_QUEUE},
+    "surveys.tasks.reminders_send_task": {"queue": BULK_QUEUE},
 }
 # How often the sweep queues check-ins a lost message left unscored; read by
 # wellbeing/celery.py. Once a minute, so an alert is late by at most that much

@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .celery import app as celery_app
+from .health import health_reports
 
 logger = logging.getLogger(__name__)
 
@@ -38,13 +39,25 @@ def _check_worker() -> bool:
         return False
 
 
+def _reports() -> dict[str, int] | None:
+    try:
+        return health_reports()
+    except Exception:
+        logger.exception("health check: the apps' reports could not be read")
+        return None
+
+
 @never_cache
 @require_GET
 def healthz(request):
+    """503 when a part is down; 200 otherwise, "degraded" while some work needs a person (see wellbeing.health)."""
     checks = {"database": _check_database(), "redis": _check_redis()}
     # Without Redis there is no way to reach a worker; do not wait for a timeout.
     checks["worker"] = _check_worker() if checks["redis"] else False
     healthy = all(checks.values())
-    body = {"status": "ok" if healthy else "unavailable"}
+    reports = _reports() if checks["database"] else None
+    status = "unavailable" if not healthy else "degraded" if reports is None or any(reports.values()) else "ok"
+    body = {"status": status}
     body |= {name: "ok" if ok else "down" for name, ok in checks.items()}
+    body |= reports or {}
     return JsonResponse(body, status=200 if healthy else 503)

@@ -37,16 +37,28 @@ LEVELS = (NONE, CONCERN, URGENT, EMERGENCY)
 BULLYING, ABUSE, EATING, ISOLATION, OTHERS = "bullying", "abuse", "eating", "isolation", "others_at_risk"
 SELF_HARM, DEATH_WISH, HOPELESSNESS = "self_harm", "death_wish", "hopelessness"
 SUICIDE_PLAN, SUICIDE_ATTEMPT, HARM_OTHERS = "suicide_plan", "suicide_attempt", "harm_others"
+ANXIETY, PAST_SELF_HARM, GRIEF = "anxiety", "past_self_harm", "grief"
+EXPLOITATION, HONOUR, RUNAWAY, VIOLENCE = "exploitation", "honour", "runaway", "violence"
 
+# Each category's level, as student-health practice ranks them: `emergency` when a life is in danger now,
+# `urgent` when staff act the same day (a wish to die, self-harm, abuse, exploitation, honour-related control,
+# running away, an assault, a friend at risk), `concern` when they follow up within days.
 CATEGORIES: dict[str, str] = {
     BULLYING: CONCERN,
-    ABUSE: CONCERN,
-    EATING: CONCERN,
     ISOLATION: CONCERN,
-    OTHERS: CONCERN,
-    SELF_HARM: URGENT,
+    HOPELESSNESS: CONCERN,
+    EATING: CONCERN,
+    ANXIETY: CONCERN,
+    PAST_SELF_HARM: CONCERN,
+    GRIEF: CONCERN,
     DEATH_WISH: URGENT,
-    HOPELESSNESS: URGENT,
+    SELF_HARM: URGENT,
+    ABUSE: URGENT,
+    EXPLOITATION: URGENT,
+    HONOUR: URGENT,
+    RUNAWAY: URGENT,
+    VIOLENCE: URGENT,
+    OTHERS: URGENT,
     SUICIDE_PLAN: EMERGENCY,
     SUICIDE_ATTEMPT: EMERGENCY,
     HARM_OTHERS: EMERGENCY,
@@ -185,7 +197,7 @@ _CUES = {
 # --- Rules ------------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Rule:
-    category: str  # a category code; "violence" is abuse or bullying by who does it; "" masks without a category
+    category: str  # a category code; _HIT is abuse or bullying by who does it; "" masks without a category
     about_writer: bool  # a verb phrase whose subject decides whether it is the writer's own crisis
     vetoes: tuple[str, ...]  # cue names that cancel the signal when found in its sentence
     third: str | None  # the category when someone else is the subject (None: not a concern of this kind)
@@ -601,8 +613,10 @@ _signal(
     ],
     about_writer=True,
 )
+# Life not worth living, better off without me, nobody would miss me if I died: a wish not to be, which
+# student health treats like a wish to die.
 _signal(
-    HOPELESSNESS,
+    DEATH_WISH,
     [
         r"(?:ikke noe|ingen|ikkje noko) vits (?:i|med) (?:noe|noenting|noko|livet|å leve)(?! (?:av|å|som))",
         r"ingen (?:hadde|ville|vil|skulle|kommer til å) (?:merka|merket|merke|savna|savnet|savne|brydd seg) "
@@ -621,16 +635,11 @@ _signal(
         r"disappeared|didn't exist|was dead|wasn't here|wasn't around|never existed))",
         r"(?:nobody|no one|noone) (?:would|will|'d|is going to|even) (?:<w>)?(?:miss|care|notice)"
         r"(?: me)?(?: (?:if|when) i (?:died|die|was gone|disappeared|killed myself|was dead|wasn't here|'m gone))?",
-        r"(?:i'm|i am|i feel like|feel like|i'm just|i am just) (?:just |only )?(?:a )?(?:burden|waste of space|"
-        r"waste of oxygen)",
         r"(?:my )?life (?:is|feels|seems) (?:so |completely |totally |just )?(?:meaningless|pointless|hopeless|"
         r"not worth (?:it|living))",
         r"(?:my )?life (?:has no|doesn't have any|has lost its) (?:meaning|point)",
         r"(?:life|living) isn't worth (?:it|living)",
         r"not worth living",
-        r"everything (?:is|feels) (?:so )?(?:pointless|meaningless|hopeless)",
-        r"no (?:hope|future) (?:left|anymore|for me)",
-        r"(?:can't|cannot) see (?:a|any) future",
         # Swedish
         r"(?:ingen|inte någon|ingen som helst|inte nån) (?:mening|idé|ide|vits|poäng|anledning) (?:med att|att|med|"
         r"i att) (?:leva|finnas|jag lever|jag finns|mitt liv|livet|fortsätta leva)",
@@ -639,14 +648,10 @@ _signal(
         r"inte var här|var borta|aldrig fötts))",
         r"ingen (?:skulle|hade|kommer att|kommer|skulle ens) (?:<w>){0,2}(?:sakna|märka|bry sig)"
         r"(?: (?:om )?(?:mig|om jag))",
-        r"(?:jag är|jag e|känner mig som|är bara) (?:bara )?(?:en )?(?:börda|belastning)",
         r"(?:livet|mitt liv) (?:är|känns|verkar) (?:så |helt |totalt |bara )?"
         r"(?:meningslöst|hopplöst|inte värt (?:det|att leva))",
         r"livet har (?:ingen|inte någon) (?:mening|poäng)",
         r"inte värt att leva",
-        r"allt (?:är|känns) (?:så )?(?:meningslöst|hopplöst)",
-        r"(?:ingen|inte någon) framtid för mig",
-        r"inget hopp kvar",
         # Norwegian
         r"(?:ingen|ikke noen|ikkje nokon) (?:mening|vits|poeng|grunn) (?:(?:med|i|til) )?<å>"
         r"(?:leve|være her|eksistere|livet|mitt liv|fortsette)",
@@ -656,11 +661,26 @@ _signal(
         r"var død|døde|forsvant|ikke levde|var borte))",
         r"ingen (?:ville|hadde|kommer til<_å>|vil|hadde ikke) (?:<w>){0,2}(?:savnet|savne|merket|merke|brydd seg|"
         r"bry seg)(?: (?:om )?(?:meg|hvis jeg|om jeg))",
-        r"(?:jeg er|eg er|føler meg som|er bare) (?:bare )?(?:en )?(?:byrde|belastning)",
-        r"bare til bry",
         r"(?:livet|livet mitt|mitt liv) (?:er|føles|virker) (?:så |helt |bare )?"
         r"(?:meningsløst|håpløst|ikke verdt (?:det|<å>leve))",
         r"ikke verdt <å>leve",
+    ],
+)
+# Hopelessness without a word about living or dying: a concern.
+_signal(
+    HOPELESSNESS,
+    [
+        r"(?:i'm|i am|i feel like|feel like|i'm just|i am just) (?:just |only )?(?:a )?(?:burden|waste of space|"
+        r"waste of oxygen)",
+        r"everything (?:is|feels) (?:so )?(?:pointless|meaningless|hopeless)",
+        r"no (?:hope|future) (?:left|anymore|for me)",
+        r"(?:can't|cannot) see (?:a|any) future",
+        r"(?:jag är|jag e|känner mig som|är bara) (?:bara )?(?:en )?(?:börda|belastning)",
+        r"allt (?:är|känns) (?:så )?(?:meningslöst|hopplöst)",
+        r"(?:ingen|inte någon) framtid för mig",
+        r"inget hopp kvar",
+        r"(?:jeg er|eg er|føler meg som|er bare) (?:bare )?(?:en )?(?:byrde|belastning)",
+        r"bare til bry",
         r"alt (?:er|føles) (?:så )?(?:meningsløst|håpløst)",
         r"ingen fremtid for meg",
     ],
@@ -668,6 +688,8 @@ _signal(
 
 # --- Concern --------------------------------------------------------------------------------------------------
 # Violence against the writer: abuse when home or family is in the sentence, bullying when peers or school are.
+# Not a category of its own: `_category()` decides which of the two it is.
+_HIT = "hit"
 _VIOLENCE_VERBS = (
     r"(?:hits?|hitting|kicks?|kicking|kicked|slaps?|slapped|punch(?:es|ed)?|punching|chok(?:es|ed|ing)|"
     r"strangl(?:es|ed)|push(?:es|ed)?|pushing|shov(?:es|ed|ing)?|trips?|tripped|spits? on|spat on|hurts?|"
@@ -678,7 +700,7 @@ _VIOLENCE_VERBS = (
     r"voldtok|voldtar|beføler|befølte|klyper)"
 )
 _signal(
-    "violence",
+    _HIT,
     [
         r"(?<!it )(?<!that )(?<!this )" + _VIOLENCE_VERBS + r" <me>",
         r"(?:beat|beats|beating) <me>(?! (?:at|in|on) )",
@@ -690,7 +712,7 @@ _signal(
     ],
 )
 _signal(
-    "violence",
+    _HIT,
     [r"(?:slår|slog|slo|beat|beats) <me>(?! (?:själv|selv|sjøl|sjølv))"],
     vetoes=("game",),
 )
@@ -712,7 +734,7 @@ _signal(
     about_writer=True,
 )
 _signal(
-    "violence",
+    _HIT,
     [
         r"(?:blir|blev|har blivit|bli|får|fick) (?:<w>)?(?:slagen|slagna|misshandlad|sparkad|knuffad)",
         r"(?:blir|ble|har blitt|bli|får|fikk) (?:<w>)?(?:slått|banket|mishandlet|sparket|dyttet|juling|bank)",
@@ -1183,7 +1205,7 @@ def _category(text: str, match: re.Match[str]) -> str | None:
     if rule.vetoes and _vetoed(sentence, rule.vetoes):
         return None
     category = rule.category
-    if category == "violence":
+    if category == _HIT:
         category = ABUSE if _CUES["family"].search(sentence) or not _CUES["peer"].search(sentence) else BULLYING
     if not rule.about_writer:
         return category

@@ -47,6 +47,7 @@ _RULE = 1 << 40
 _PHRASE = 1 << 41
 _TIRED = 1 << 42
 _FLAGS = _RULE | _PHRASE | _TIRED
+_KEYED = _RULE | _PHRASE  # flags that say "this very word has an entry in rules or phrases"
 _GOT = 1 << 43  # "fick", "fikk", "got": look for a grade after it in the text
 _SLEEP = _BIT["sleep"]
 _MENTAL = _BIT["mental_health"]
@@ -786,10 +787,12 @@ class _Language:
         flags = (_RULE if w in self.rules else 0) | (_PHRASE if w in self.phrases else 0)
         if w in _GOT_WORDS:
             flags |= _GOT
+        # A rule or phrase is keyed by the whole word, so the part's own flags must not travel with it: "mate's"
+        # is "mate" for its themes, but it has no rule of its own to run.
         if "'" in w:  # "friend's", "cousin's"
-            return flags | self._analyse(w.split("'", 1)[0])
+            return flags | (self._analyse(w.split("'", 1)[0]) & ~_KEYED)
         if "-" in w:  # "matte-provet", "NO-lektionen"
-            return flags | self._analyse(w.replace("-", ""))
+            return flags | (self._analyse(w.replace("-", "")) & ~_KEYED)
         mask = self._lookup(w)
         if mask is None and _VOWEL_RUNS.search(w):
             # "tröött", "sjuuk": a stretched vowel that normalise() left at two letters.

@@ -17,11 +17,16 @@ from .help_requests import (
     HELP_TRANSITIONS,
     help_request_create,
     help_request_for_checkin,
-    help_request_notify,
     help_request_raise,
     help_request_set_status,
 )
 from .instruments import instrument_response_score
+from .notifications import (
+    notification_send,
+    notifications_create,
+    notifications_ring,
+    notifications_send_due,
+)
 from .scoring import (
     checkin_score,
     checkins_analyse,
@@ -43,10 +48,13 @@ __all__ = [
     "checkins_stale_ids",
     "help_request_create",
     "help_request_for_checkin",
-    "help_request_notify",
     "help_request_raise",
     "help_request_set_status",
     "instrument_response_score",
+    "notification_send",
+    "notifications_create",
+    "notifications_ring",
+    "notifications_send_due",
     "school_week_aggregates_compute",
     "school_week_aggregates_recompute",
     "school_weeks_mark",

@@ -2,20 +2,19 @@
 
 import logging
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from surveys.models import Checkin
 from wellbeing import policy
-from wellbeing.models import SchoolRole, User
+from wellbeing.models import User
 from wellbeing.services import ApplicationError
 
 from ..models import ConcernLevel, HelpRequest, HelpRequestEvent
 from ..nlp.concern import level_rank
+from .notifications import notifications_create
 
 logger = logging.getLogger(__name__)
 
@@ -47,9 +46,19 @@ def help_request_create(*, student: User, checkin: Checkin | None = None) -> Hel
     existing = _help_request_existing(student, checkin)
     if existing is not None and (existing.is_open or existing.asked):
         if not existing.asked:
-            # Raised by a reflection of concern; now the student asks too.
-            HelpRequest.objects.filter(pk=existing.pk).update(asked=True)
+            # Raised by a reflection of concern; now the student asks too, and staff are told so.
+            now = timezone.now()
+            HelpRequest.objects.filter(pk=existing.pk).update(asked=True, updated_at=now)
             existing.asked = True
+            event = HelpRequestEvent.objects.create(
+                request=existing,
+                actor=student,
+                from_status=existing.status,
+                to_status=existing.status,
+                asked=True,
+                at=now,
+            )
+            notifications_create(request=existing, event=event, asked=True, level=existing.concern_level)
         return existing
     if existing is not None:
         checkin = None  # a closed alert already came from this check-in; the new ask stands on its own
@@ -65,7 +74,10 @@ def help_request_create(*, student: User, checkin: Checkin | None = None) -> Hel
         if existing is None:
             raise
         return existing
-    HelpRequestEvent.objects.create(request=request, actor=student, to_status=request.status, at=now)
+    event = HelpRequestEvent.objects.create(
+        request=request, actor=student, to_status=request.status, asked=True, at=now
+    )
+    notifications_create(request=request, event=event, asked=True, level=request.concern_level)
     logger.info("help request %s made", request.pk)
     return request
 
@@ -104,7 +116,8 @@ def help_request_set_status(*, request: HelpRequest, actor: User, status: str) -
     return locked
 
 
-# Levels at which student-health staff are told at once, by email, besides the queue.
+# Levels at which student-health staff are told at once, by email, besides the queue. A contact request is
+# always told; a concern (and an unanalysable check-in) waits in the queue for the working day.
 NOTIFY_LEVELS = {ConcernLevel.URGENT, ConcernLevel.EMERGENCY}
 
 
@@ -121,24 +134,25 @@ def help_request_raise(*, checkin: Checkin, level: str, categories) -> HelpReque
     """Put a student whose reflection is of concern in student health's queue; called by the scoring worker.
 
     Safety overrides consent: the school's student-health staff see who it is,
-    whatever the student shares (students are told so before they write). The
-    student's open request, if any, is raised to the higher level instead of a
-    second one being made. Only codes are stored, never the words.
+    whatever the student shares (students are told so before they write). An
+    open case of the student's gains the new categories and the higher level,
+    and staff are told again; with no open case (none yet, or the last one
+    closed) a new one is opened. Only codes are stored, never the words.
     """
     now = timezone.now()
+    categories = sorted(set(categories))
     request = _open_request_locked(checkin.student_id)
     created = False
     if request is None:
-        linked = None if HelpRequest.objects.filter(checkin=checkin).exists() else checkin
         try:
             with transaction.atomic():
                 request = HelpRequest.objects.create(
                     student_id=checkin.student_id,
                     school_id=checkin.school_id,
-                    checkin=linked,
+                    checkin=checkin,
                     asked=False,
                     concern_level=level,
-                    concern_categories=sorted(categories),
+                    concern_categories=categories,
                     created_at=now,
                     updated_at=now,
                 )
@@ -147,58 +161,20 @@ def help_request_raise(*, checkin: Checkin, level: str, categories) -> HelpReque
             request = _open_request_locked(checkin.student_id)  # the student asked at this very moment
             if request is None:
                 raise
+    added = categories
     if not created:
-        if level_rank(level) <= level_rank(request.concern_level):
-            return request
-        request.concern_level = level
-        request.concern_categories = sorted(set(request.concern_categories) | set(categories))
+        added = sorted(set(categories) - set(request.concern_categories))
+        if not added and level_rank(level) <= level_rank(request.concern_level):
+            return request  # the open case already holds all of it
+        if level_rank(level) > level_rank(request.concern_level):
+            request.concern_level = level
+        request.concern_categories = sorted({*request.concern_categories, *categories})
         request.updated_at = now
-        request.notified_at = None if level in NOTIFY_LEVELS else request.notified_at
-        request.save(update_fields=["concern_level", "concern_categories", "updated_at", "notified_at"])
-    HelpRequestEvent.objects.create(request=request, actor=None, to_status=request.status, concern_level=level, at=now)
-    logger.info("help request %s raised to %s by the analysis", request.pk, level)
+        request.save(update_fields=["concern_level", "concern_categories", "updated_at"])
+    event = HelpRequestEvent.objects.create(
+        request=request, actor=None, to_status=request.status, concern_level=level, concern_categories=added, at=now
+    )
+    logger.info("help request %s raised by the analysis (%s)", request.pk, level)
     if level in NOTIFY_LEVELS:
-        from ..tasks import help_request_notify_task
-
-        help_request_notify_task.delay_on_commit(request.pk)
+        notifications_create(request=request, event=event, asked=False, level=level)
     return request
-
-
-def help_request_notify(*, request_id: int) -> int:
-    """Email the school's student-health staff that a request needs them now; returns how many were told.
-
-    Once per raise: a conditional UPDATE claims the notification, so a
-    redelivered task sends nothing. The email names no student and quotes
-    nothing: it says how urgent, and links to the queue behind the login.
-    """
-    request = HelpRequest.objects.select_related("school").filter(pk=request_id).first()
-    if request is None or request.notified_at is not None:
-        return 0
-    if not HelpRequest.objects.filter(pk=request_id, notified_at__isnull=True).update(notified_at=timezone.now()):
-        return 0
-    staff = SchoolRole.objects.filter(school_id=request.school_id, role=SchoolRole.Role.HEALTH).select_related("user")
-    told = 0
-    for role in staff:
-        user = role.user
-        if not user.email or not user.is_active:
-            continue
-        with translation.override(user.language or request.school.default_language):
-            send_mail(
-                subject=gettext("Student health: a check-in needs your attention (%(level)s)")
-                % {"level": ConcernLevel(request.concern_level).label},
-                message=gettext(
-                    "A student's check-in at %(school)s was marked %(level)s by the analysis. "
-                    "Open the queue to see who it is and follow up: %(url)s"
-                )
-                % {
-                    "school": request.school.name,
-                    "level": ConcernLevel(request.concern_level).label,
-                    "url": f"{settings.SITE_URL}/health/requests/",
-                },
-                from_email=None,
-                recipient_list=[user.email],
-                fail_silently=True,
-            )
-        told += 1
-    logger.info("told %s student-health staff about help request %s", told, request_id)
-    return told

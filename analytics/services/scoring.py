@@ -16,20 +16,24 @@ the same ids or a re-score after a worker was killed changes nothing twice.
 
 import logging
 import time
+import traceback
 from collections import defaultdict
 from datetime import date, timedelta
+from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import InterfaceError, OperationalError, transaction
+from django.db.models import F, Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from surveys.models import Checkin
+from wellbeing.fields import decrypt_text
 
 from .. import pending
 from ..models import CheckinScore
-from ..nlp.concern import level_rank
-from ..text import ANALYSER_VERSION, analyse
+from ..nlp.concern import NONE, level_rank
+from ..text import ANALYSER_VERSION, UNANALYSABLE, TextAnalysis, analyse
 from ..trends import INDEX_SCALE, ITEM_SCALE, LOOKBACK_WEEKS, SCALE_ITEMS, trend, wellbeing_index
 from .aggregation import school_week_aggregates_recompute, school_weeks_mark
 from .help_requests import help_request_raise
@@ -57,6 +61,8 @@ _SCORE_FIELDS = [
     "concern_level",
     "concern_categories",
     "alerted_level",
+    "alerted_categories",
+    "analysis_failed",
     "wellbeing_index",
     "index_baseline",
     "index_deviation",
@@ -147,28 +153,127 @@ def checkins_analyse(checkin_ids, *, recompute: bool = True) -> int:
     With `recompute` the touched school-weeks' aggregates are recomputed now;
     without, they are marked for the delayed aggregate drain (the queue path).
 
+    One check-in never holds back another: a batch that fails for a reason other than the database or the
+    network is scored again one check-in at a time, and a check-in that still fails is recorded as
+    unanalysable, which puts it in student health's queue to be read with the student.
+    """
+    scored = _analyse_isolated(sorted(set(checkin_ids)))
+    touched = sorted({(school_id, week) for school_id, week, _student_id in scored})
+    if recompute:
+        for school_id, week in touched:
+            school_week_aggregates_recompute(school_id=school_id, week=week)
+    else:
+        school_weeks_mark(touched)
+    _charts_request({student_id for _school_id, _week, student_id in scored})
+    if scored:
+        logger.info("scored %s check-ins", len(scored))
+    return len(scored)
+
+
+# The database or the network failed, not the batch's data: the batch is left to be retried whole (its lease
+# runs out and a drain claims it again), never recorded as unanalysable.
+_TRANSIENT = (OperationalError, InterfaceError)
+
+Scored = tuple[int, date, int]  # (school id, week, student id) of a check-in given a score
+
+
+def _failure(exc: BaseException) -> str:
+    """The kind and place of a failure, for the log: never its message, which may quote a student's words."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return f"{type(exc).__name__}{where}"
+
+
+def _analyse_isolated(ids: list[int]) -> list[Scored]:
+    try:
+        return _analyse_batch(ids)
+    except _TRANSIENT:
+        raise
+    except Exception as exc:  # noqa: BLE001 - isolated below, recorded and shown; never swallowed
+        if len(ids) > 1:
+            logger.error("a batch of %s check-ins failed (%s); scoring them one at a time", len(ids), _failure(exc))
+            return [scored for checkin_id in ids for scored in _analyse_isolated([checkin_id])]
+        logger.error("check-in %s could not be scored (%s); recording it as unanalysable", ids[0], _failure(exc))
+    try:
+        return _analyse_batch(ids, unanalysable=True)
+    except _TRANSIENT:
+        raise
+    except Exception as exc:  # noqa: BLE001 - left queued for the sweep, and said so
+        logger.critical("check-in %s could not even be recorded as unanalysable (%s)", ids[0], _failure(exc))
+        return []
+
+
+def _analysis(checkin: Checkin) -> tuple[TextAnalysis, bool]:
+    """The check-in's text analysis, and whether it failed; a failure is unanalysable, not an exception."""
+    try:
+        sealed = checkin.sealed_reflection
+        return analyse(decrypt_text(sealed) if sealed else "", checkin.language or None), False
+    except Exception as exc:  # noqa: BLE001 - a child's words the analyser cannot take are read by a person
+        logger.error("check-in %s could not be analysed (%s); student health will read it", checkin.pk, _failure(exc))
+        return UNANALYSABLE, True
+
+
+def _trends_or_none(checkin: Checkin, history: list[tuple[date, dict]]) -> dict:
+    try:
+        return _trend_fields(checkin, history)
+    except Exception as exc:  # noqa: BLE001 - the text's alert matters more than the trend
+        logger.error("check-in %s: its trend could not be computed (%s)", checkin.pk, _failure(exc))
+        return dict.fromkeys(_TREND_FIELDS) | {"trend_direction": "", "sustained_decline": False}
+
+
+_TREND_FIELDS = ("wellbeing_index", "index_baseline", "index_deviation", "mood_baseline", "mood_deviation")
+
+
+def _alert_due(text: TextAnalysis, prior: CheckinScore | None) -> bool:
+    """A level above what this check-in alerted at, or a category it has not alerted for."""
+    if text.concern == NONE:
+        return False
+    alerted_level = prior.alerted_level if prior else NONE
+    alerted_categories = set(prior.alerted_categories) if prior else set()
+    return level_rank(text.concern) > level_rank(alerted_level) or bool(
+        set(text.concern_categories) - alerted_categories
+    )
+
+
+def _analyse_batch(ids: list[int], *, unanalysable: bool = False) -> list[Scored]:
+    """Score a batch in one transaction.
+
     The check-in rows are locked for the batch, so a concurrent drain holding
     the same ids (an edit queued while its older revision was in flight) waits
     and then finds the score current, and an older revision can never
-    overwrite a newer one.
+    overwrite a newer one. The reflection is read sealed and opened per
+    check-in, so one that cannot be decrypted fails alone.
     """
     now = timezone.now()
     alert_after = now - timedelta(days=ALERT_WITHIN_DAYS)
     with transaction.atomic():
-        checkins = list(Checkin.objects.select_for_update().filter(pk__in=list(checkin_ids)).order_by("pk"))
+        checkins = list(
+            Checkin.objects.select_for_update()
+            .filter(pk__in=ids)
+            .defer("reflection")
+            .annotate(sealed_reflection=Cast("reflection", TextField()))
+            .order_by("pk")
+        )
         existing = {s.checkin_id: s for s in CheckinScore.objects.filter(checkin_id__in=[c.pk for c in checkins])}
         todo = [c for c in checkins if not _is_current(existing.get(c.pk), c)]
         if not todo:
-            return 0
-        histories = _histories(todo)
+            return []
+        histories = {} if unanalysable else _histories(todo)
         scores, alerts = [], []
         for checkin in todo:
-            text = analyse(checkin.reflection, checkin.language or None)
+            text, failed = (UNANALYSABLE, True) if unanalysable else _analysis(checkin)
             prior = existing.get(checkin.pk)
-            alerted = prior.alerted_level if prior else "none"
-            if level_rank(text.concern) > level_rank(alerted) and checkin.updated_at >= alert_after:
+            alerted_level = prior.alerted_level if prior else NONE
+            alerted_categories = set(prior.alerted_categories) if prior else set()
+            if checkin.updated_at >= alert_after and _alert_due(text, prior):
                 alerts.append((checkin, text))
-                alerted = text.concern
+                alerted_level = max(alerted_level, text.concern, key=level_rank)
+                alerted_categories |= set(text.concern_categories)
+            trends = (
+                _trends_or_none(checkin, [])
+                if unanalysable
+                else _trends_or_none(checkin, histories[checkin.student_id])
+            )
             scores.append(
                 CheckinScore(
                     checkin_id=checkin.pk,
@@ -180,9 +285,11 @@ def checkins_analyse(checkin_ids, *, recompute: bool = True) -> int:
                     themes=list(text.themes),
                     concern_level=text.concern,
                     concern_categories=list(text.concern_categories),
-                    alerted_level=alerted,
+                    alerted_level=alerted_level,
+                    alerted_categories=sorted(alerted_categories),
+                    analysis_failed=failed,
                     scored_at=now,
-                    **_trend_fields(checkin, histories[checkin.student_id]),
+                    **trends,
                 )
             )
         CheckinScore.objects.bulk_create(
@@ -190,15 +297,7 @@ def checkins_analyse(checkin_ids, *, recompute: bool = True) -> int:
         )
         for checkin, text in alerts:
             help_request_raise(checkin=checkin, level=text.concern, categories=text.concern_categories)
-    touched = sorted({(c.school_id, c.week) for c in todo})
-    if recompute:
-        for school_id, week in touched:
-            school_week_aggregates_recompute(school_id=school_id, week=week)
-    else:
-        school_weeks_mark(touched)
-    _charts_request({c.student_id for c in todo})
-    logger.info("scored %s check-ins", len(todo))
-    return len(todo)
+    return [(c.school_id, c.week, c.student_id) for c in todo]
 
 
 def _charts_request(student_ids) -> None:

@@ -98,3 +98,25 @@ class _stdin:
         import sys
 
         sys.stdin = self.saved
+
+
+def test_a_line_the_analyser_cannot_take_is_an_error_line_and_the_rest_is_analysed(monkeypatch):
+    # The analyser is meant never to raise (see nlp/test_analyse_properties.py); if it ever does, the command
+    # reports that line, without its text, and goes on with the file.
+    from analytics.management.commands import analyse_text
+
+    def analyse_or_raise(text, **kwargs):
+        if "school's" in text:
+            raise KeyError(text)
+        return analyse(text, **kwargs)
+
+    monkeypatch.setattr(analyse_text, "analyse", analyse_or_raise)
+    lines = [json.dumps({"text": "the school's toilets"}), json.dumps({"text": "Bra vecka"})]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines)))
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="1 line"):
+        call_command("analyse_text", stdout=out)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert rows[0] == {"line": 1, "error": "could not be analysed (KeyError)"}
+    assert "school" not in out.getvalue().split("\n")[0]
+    assert rows[1]["language"] == "sv"

@@ -331,7 +331,7 @@ def test_the_score_task_enqueues_nothing_for_a_checkin_that_is_gone(db, monkeypa
 
 
 def test_batch_charts_go_to_the_charts_queue():
-    assert app.amqp.router.route({}, student_charts_render_task.name)["queue"].name == "charts"
+    assert app.amqp.router.route({}, student_charts_render_task.name)["queue"].name == "bulk"
 
 
 def test_the_score_task_draws_the_chart_when_run_eagerly(cast, chart_cache):

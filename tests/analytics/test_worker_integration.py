@@ -14,11 +14,11 @@ from django.db import connection
 from django.urls import reverse
 
 from analytics import pending, services
-from analytics.models import CheckinScore, HelpRequest, HelpRequestEvent, WeekAggregate
+from analytics.models import CheckinScore, HelpRequest, HelpRequestEvent, Notification, WeekAggregate
 from analytics.tasks import (
     checkins_analyse_task,
     checkins_score_sweep_task,
-    help_request_notify_task,
+    notifications_send_task,
     school_week_aggregates_task,
 )
 from analytics.text import ANALYSER_VERSION
@@ -46,7 +46,7 @@ def worker():
     app.control.purge()  # leftovers of earlier runs must not reach this worker
     pending.clear()
     with start_worker(
-        app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10, queues=["celery", "charts"]
+        app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10, queues=["celery", "bulk"]
     ) as w:
         yield w
 
@@ -102,7 +102,7 @@ def test_a_crisis_reaches_student_health_within_a_minute(cast, api, worker):
     login(api, cast.health)
     [row] = api.get(reverse("api-help-requests")).json()
     assert (row["student_name"], row["concern_level"], row["asked"]) == (cast.private.display_name, "emergency", False)
-    assert wait_until(lambda: HelpRequest.objects.filter(notified_at__isnull=False).exists())
+    assert wait_until(lambda: Notification.objects.filter(status="sent", recipient=cast.health).exists())
 
 
 def test_running_each_task_twice_changes_nothing_the_second_time(cast, worker):
@@ -121,7 +121,7 @@ def test_running_each_task_twice_changes_nothing_the_second_time(cast, worker):
     for _ in range(2):
         checkins_analyse_task.delay(ids)
         school_week_aggregates_task.delay(cast.school_a.pk, week.isoformat())
-        help_request_notify_task.delay(HelpRequest.objects.get().pk)
+        notifications_send_task.delay()
         checkins_score_sweep_task.delay()
     elsewhere = StudentFactory(school=cast.school_b)  # another school: its score leaves school_a's week alone
     MembershipFactory(group=cast.group_other_school, user=elsewhere)
@@ -130,6 +130,7 @@ def test_running_each_task_twice_changes_nothing_the_second_time(cast, worker):
     assert wait_until(lambda: CheckinScore.objects.filter(pk=marker.pk).exists())
     assert {s.pk: (s.scored_at, s.concern_level) for s in CheckinScore.objects.exclude(pk=marker.pk)} == first
     assert HelpRequest.objects.count() == 1 and HelpRequestEvent.objects.count() == 1
+    assert Notification.objects.filter(status="sent").count() == Notification.objects.count() == 1
     assert _aggregate_rows(cast.school_a, week) == aggregates == _fresh_rows(cast.school_a, week)
 
 

@@ -54,7 +54,7 @@ def fast_beat_schedule():
 def worker():
     app.control.purge()  # leftovers of earlier runs must not reach this worker
     with start_worker(
-        app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10, queues=["celery", "charts"]
+        app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10, queues=["celery", "bulk"]
     ) as w:
         yield w
     app.control.purge()  # nor what beat sent after the test looked

@@ -9,7 +9,29 @@ def test_it_reports_every_dependency(client, db, monkeypatch):
     monkeypatch.setattr(views, "_check_worker", lambda: True)
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "redis": "ok", "worker": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "redis": "ok",
+        "worker": "ok",
+        "alert_emails_undelivered": 0,
+        "checkins_unanalysable": 0,
+    }
+
+
+def test_work_that_needs_a_person_makes_it_degraded_but_still_up(client, cast, monkeypatch):
+    from analytics import services
+    from analytics.models import CheckinScore
+
+    from ..factories import CheckinFactory
+
+    monkeypatch.setattr(views, "_check_worker", lambda: True)
+    checkin = CheckinFactory(student=cast.private, reflection="a week")
+    services.checkin_score(checkin_id=checkin.pk)
+    CheckinScore.objects.filter(pk=checkin.pk).update(analysis_failed=True)
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert (response.json()["status"], response.json()["checkins_unanalysable"]) == ("degraded", 1)
 
 
 def test_it_answers_503_without_a_worker(client, db):

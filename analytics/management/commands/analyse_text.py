@@ -4,7 +4,8 @@ Input, one object per line: {"text": "...", "language": "sv"} (language
 optional: sv, nb, en or other; without it the language is detected). Output,
 one line per input line in the same order: {"language", "polarity",
 "subjectivity", "themes", "concern", "concern_categories"}, or {"line": n,
-"error": "..."} for a line that could not be read. Nothing is stored or logged,
+"error": "..."} for a line that could not be read or analysed; the lines after
+it are processed all the same. Nothing is stored or logged,
 so staff and researchers can check the analysis on their own data.
 """
 
@@ -55,7 +56,15 @@ class Command(BaseCommand):
                 errors += 1
                 self.stdout.write(json.dumps({"line": number, "error": str(exc)}, ensure_ascii=False))
                 continue
-            result = analyse(text, language=language)
+            try:
+                result = analyse(text, language=language)
+            except Exception as exc:  # noqa: BLE001 - one line the analyser cannot take must not stop the file
+                errors += 1
+                # The kind of failure only: an exception's message may quote the text.
+                self.stdout.write(
+                    json.dumps({"line": number, "error": f"could not be analysed ({type(exc).__name__})"})
+                )
+                continue
             out = {
                 "language": result.language,
                 "polarity": result.polarity,
@@ -66,4 +75,4 @@ class Command(BaseCommand):
             }
             self.stdout.write(json.dumps(out, ensure_ascii=False))
         if errors:
-            raise CommandError(f"{errors} line(s) could not be read; see the lines with an error")
+            raise CommandError(f"{errors} line(s) could not be read or analysed; see the lines with an error")
