@@ -2,6 +2,7 @@
 with a form, calls selectors or one service, and renders."""
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 
 from django.conf import settings
@@ -27,7 +28,7 @@ from analytics.selectors import (
     student_chart_for_viewer,
     student_history_chart,
 )
-from analytics.services import student_chart_request
+from analytics.services import help_request_create, student_chart_request
 from surveys.instruments import REGISTRATION_NOTE, TEXTS, Instrument, text_in
 from surveys.schedules import reminder_banner_for, window_for_student
 from surveys.selectors import checkin_current_week, checkin_list_for_student, current_week
@@ -101,37 +102,76 @@ def checkin(request: HttpRequest) -> HttpResponse:
     extra = {"custom_items": custom_items_for(student.school_id), "language": language}
     if request.method == "POST":
         form = CheckinForm(request.POST, shares_text=shares_text, subjects=subjects, **extra)
-        if form.is_valid():
-            language = get_language()
-            try:
-                checkin_submit(
-                    student=student,
-                    answers=form.answers(),
-                    language=language if language in CHECKIN_LANGUAGES else "",
+        # The help box's button submits this form: asking for contact and saving the check-in are one action,
+        # and a check-in that cannot be saved yet never holds the request back nor loses what was typed.
+        asks = "ask_contact" in request.POST
+        saved = form.is_valid() and _checkin_save(request, form, asks=asks)
+        if saved:
+            if asks:
+                messages.success(
+                    request,
+                    _(
+                        "Your check-in is saved and your request is sent. Student health staff at your school "
+                        "will see your name and get in touch."
+                    ),
                 )
-            except ApplicationError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
                 messages.success(request, _("Thank you, your check-in is saved."))
-                return redirect("frontend:checkin")
-        status = 400
+            return redirect("frontend:checkin")
+        if asks:
+            _help_ask_alone(request, student)
+        status = 400 if not asks else 200
     else:
         initial = CheckinForm.initial_from(current) | CheckinForm.initial_custom(current)
         form = CheckinForm(initial=initial, shares_text=shares_text, subjects=subjects, **extra)
     now = timezone.now()
     window = current.window if current else window_for_student(student, now)
+    window_open = window is not None and window.is_open(now)
     context = {
         "form": form,
         "current": current,
         "week": current_week(student),
         "window": window,
-        "window_open": window is not None and window.is_open(now),
+        "window_open": window_open,
+        "checkin_form_shown": window_open,
         "reminded": reminder_banner_for(student, now) is not None,
         "instruments_due": [(name, Instrument(name).label) for name in instruments_due(student, now)],
         **help_context(student),
         "nav": "student",
     }
     return render(request, "frontend/checkin.html", context, status=status)
+
+
+def _checkin_save(request: HttpRequest, form: CheckinForm, *, asks: bool) -> bool:
+    """Save the valid form as this week's check-in; False (with the reason on the form) if the service refuses."""
+    language = get_language()
+    answers = form.answers()
+    if asks:
+        answers = replace(answers, contact_request=True)
+    try:
+        checkin_submit(
+            student=request.user, answers=answers, language=language if language in CHECKIN_LANGUAGES else ""
+        )
+    except ApplicationError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return False
+    return True
+
+
+def _help_ask_alone(request: HttpRequest, student) -> None:
+    """The check-in could not be saved (yet): the request for contact goes on its own, and the page says so."""
+    try:
+        help_request_create(student=student, checkin=None)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return
+    messages.success(
+        request,
+        _(
+            "Your request is sent: student health staff at your school will see your name and get in touch. "
+            "Your check-in is not saved yet. What you wrote is still here; see below what is missing."
+        ),
+    )
 
 
 @student_page

@@ -35,9 +35,7 @@ def _seal_with_another_key(checkin: Checkin, settings) -> None:
         cursor.execute(f"UPDATE {Checkin._meta.db_table} SET reflection = %s WHERE id = %s", [sealed, checkin.pk])
 
 
-def test_a_reflection_that_cannot_be_opened_is_unanalysable_and_the_rest_of_the_batch_is_scored(
-    cast, settings, caplog
-):
+def test_a_reflection_that_cannot_be_opened_is_unanalysable_and_the_rest_of_the_batch_is_scored(cast, settings, caplog):
     students = _students(cast, 4)
     checkins = [
         CheckinFactory(student=students[0], reflection="Bra vecka"),
@@ -95,7 +93,9 @@ def test_an_analysis_that_raises_fails_alone(cast, monkeypatch, caplog):
 
 def test_a_batch_that_fails_outside_the_analysis_is_scored_one_at_a_time(cast, monkeypatch, caplog):
     students = _students(cast, 3)
-    checkins = [CheckinFactory(student=s, reflection=text) for s, text in zip(students, ["a", CRISIS, "b"], strict=True)]
+    checkins = [
+        CheckinFactory(student=s, reflection=text) for s, text in zip(students, ["a", CRISIS, "b"], strict=True)
+    ]
     real_raise = scoring.help_request_raise
     calls = []
 

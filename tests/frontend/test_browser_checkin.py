@@ -139,6 +139,26 @@ def test_a_student_checks_in_with_the_keyboard_only(page, student, live_server):
     assert (checkin.reflection, checkin.contact_request) == ("", False)
 
 
+def test_the_help_button_sends_the_request_and_never_loses_what_was_typed(checkin_page):
+    from analytics.models import HelpRequest
+
+    page = checkin_page
+    words = "I'd like to talk to someone about home"
+    page.fill("#id_reflection", words)  # no mood chosen yet: the check-in itself cannot be saved
+    with page.expect_navigation():
+        page.get_by_role("button", name="I would like someone from student health to contact me").click()
+    expect(page.locator(".messages")).to_contain_text("Your request is sent")
+    expect(page.locator("#id_reflection")).to_have_value(words)
+    request = HelpRequest.objects.get()
+    assert (request.student.username, request.asked) == ("elev", True)
+    # Choosing a mood and saving keeps the words, now as the check-in.
+    page.locator("label[for=id_mood_1]").click()
+    with page.expect_navigation():
+        page.locator(SUBMIT).click()
+    expect(page.locator(".messages")).to_contain_text(THANKS)
+    assert Checkin.objects.get().reflection == words
+
+
 # Runs in the page: what is wrong with the names of the form controls.
 CONTROL_PROBLEMS = """() => {
   const problems = [];

@@ -49,7 +49,9 @@ def test_the_checkin_page_offers_the_button_and_the_swedish_helplines(cast, clie
     html = section(response.content, "help")
     for tel in ['href="tel:116111"', 'href="tel:90101"', 'href="tel:112"']:
         assert tel in html
-    assert f'action="{ASK}"' in html
+    # With the check-in open, the button belongs to the check-in form: what is typed goes with the request.
+    assert 'form="checkin-form" name="ask_contact"' in html
+    assert 'id="checkin-form"' in response.content.decode()
     assert "800 33 321" not in box
 
 
@@ -73,9 +75,47 @@ def test_a_norwegian_student_sees_the_norwegian_helplines(cast, client):
 def test_the_helplines_are_there_without_a_checkin_window(cast, client):
     lonely = StudentFactory(school=cast.school_a)  # in no group, so no check-in this week
     client.force_login(lonely)
-    box = _help_box(client.get(CHECKIN))
+    response = client.get(CHECKIN)
+    box = _help_box(response)
     assert "BRIS 116 111" in box
     assert ASK_BUTTON in box
+    assert f'action="{ASK}"' in section(response.content, "help")  # no check-in form: the button asks alone
+
+
+def test_the_help_button_saves_what_was_typed_with_the_request(cast, client):
+    as_viewer(client, cast, "private")
+    words = "Jag vill prata med någon om hemma"
+    response = client.post(CHECKIN, {"mood": "2", "reflection": words, "ask_contact": "1"}, follow=True)
+    assert response.redirect_chain == [(CHECKIN, 302)]
+    assert "Your check-in is saved and your request is sent." in text(response.content)
+    [request] = HelpRequest.objects.all()
+    checkin = request.checkin
+    assert (checkin.student, checkin.mood, checkin.reflection, checkin.contact_request) == (
+        cast.private,
+        2,
+        words,
+        True,
+    )
+    assert request.asked and "Your request to student health: Sent" in _help_box(response)
+
+
+def test_the_help_button_with_an_unfinished_checkin_sends_the_request_and_keeps_the_words(cast, client):
+    as_viewer(client, cast, "private")
+    words = "I'd like to talk to someone"
+    response = client.post(CHECKIN, {"reflection": words, "energy": "2", "ask_contact": "1"})  # no mood
+    assert response.status_code == 200
+    page = text(response.content)
+    assert "Your request is sent" in page and "Your check-in is not saved yet" in page
+    assert words in response.content.decode().replace("&#x27;", "'")  # still in the text box
+    assert 'name="energy" value="2" id="id_energy_1" checked' in response.content.decode()
+    [request] = HelpRequest.objects.all()
+    assert (request.student, request.checkin, request.asked) == (cast.private, None, True)
+    from surveys.models import Checkin
+
+    assert not Checkin.objects.exists()
+    # Saving the check-in afterwards links nothing twice: the open request stays the one request.
+    client.post(CHECKIN, {"mood": "2", "reflection": words, "contact_request": "on"})
+    assert HelpRequest.objects.count() == 1 and Checkin.objects.get().contact_request
 
 
 def test_a_student_asks_with_the_button_and_sees_it_is_sent(cast, client):
