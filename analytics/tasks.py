@@ -11,21 +11,21 @@ from . import services
 
 
 @shared_task(acks_late=True)
-def checkins_analyse_pending_task() -> None:
+def checkins_analyse_pending_task() -> int:
     # acks_late is safe: ids are claimed with a lease and scores are upserts
     # keyed by check-in, revision and analyser version.
-    services.checkins_analyse_pending()
+    return services.checkins_analyse_pending()
 
 
 @shared_task(acks_late=True)
-def checkins_analyse_task(checkin_ids: list[int]) -> None:
+def checkins_analyse_task(checkin_ids: list[int]) -> int:
     """Analyse a given batch now: used by `manage.py rescore` for history."""
-    services.checkins_analyse(checkin_ids)
+    return services.checkins_analyse(checkin_ids)
 
 
 @shared_task(acks_late=True)
-def checkins_score_sweep_task() -> None:
-    services.checkins_score_sweep()
+def checkins_score_sweep_task() -> int:
+    return services.checkins_score_sweep()
 
 
 @shared_task(acks_late=True)
@@ -54,10 +54,10 @@ def school_week_aggregates_task(school_id: int, week: str) -> None:
 
 
 @shared_task(acks_late=True)
-def notifications_send_task() -> None:
+def notifications_send_task() -> int:
     # Sends every email that is due in the outbox, whoever rang: a new request, a raised alert or the sweep.
     # acks_late is safe: each email is claimed by a conditional UPDATE, and recorded as sent only after.
-    services.notifications_send_due()
+    return services.notifications_send_due()
 
 
 @shared_task(acks_late=True)

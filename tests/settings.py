@@ -35,3 +35,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # WhiteNoise warns about a missing STATIC_ROOT; tests serve no static files.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# Integration tests wait on a task's own result, never on a side effect another transaction completes: the
+# real worker stores results in the test process's own Redis database, briefly.
+CELERY_RESULT_BACKEND = REDIS_URL  # noqa: F405
+CELERY_TASK_IGNORE_RESULT = False
+CELERY_RESULT_EXPIRES = 600

@@ -6,9 +6,11 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 
 import pytest
 from celery.contrib.testing.worker import start_worker
+from celery.signals import after_task_publish
 from django.conf import settings
 from django.db import connection
 from django.urls import reverse
@@ -91,21 +93,51 @@ def test_healthz_sees_the_worker(client, worker):
 CRISIS = "I have decided to kill myself tonight, I have the pills ready"
 
 
-def test_a_crisis_reaches_student_health_within_a_minute(cast, api, worker):
+@contextmanager
+def published(*tasks):
+    """The ids of the given tasks as they are sent, so a test waits on those tasks' own results."""
+    names = {task.name for task in tasks}
+    ids = []
+
+    def collect(sender=None, headers=None, **kwargs):
+        if sender in names:
+            ids.append(headers["id"])
+
+    after_task_publish.connect(collect, weak=False)
+    try:
+        yield ids
+    finally:
+        after_task_publish.disconnect(collect)
+
+
+def results(ids, timeout=60):
+    return [app.AsyncResult(task_id).get(timeout=timeout) for task_id in ids]
+
+
+def test_a_crisis_reaches_student_health_and_is_emailed_within_a_minute(cast, api, worker):
+    from analytics.tasks import checkins_analyse_pending_task
+
+    cast.health.email = "halsa@example.org"
+    cast.health.save()
     login(api, cast.private)
     started = time.monotonic()
-    response = api.post(reverse("api-checkins"), {"mood": 1, "reflection": CRISIS}, format="json")
-    assert response.status_code == 201, response.content
-    assert wait_until(lambda: HelpRequest.objects.filter(student=cast.private, concern_level="emergency").exists())
+    with published(checkins_analyse_pending_task, notifications_send_task) as sent:
+        response = api.post(reverse("api-checkins"), {"mood": 1, "reflection": CRISIS}, format="json")
+        assert response.status_code == 201, response.content
+        assert sum(results(sent[:1])) == 1  # the drain the submission asked for scored it
+        assert results(sent[1:]) == [1]  # the alert's email, asked for when the alert committed
     assert time.monotonic() - started < 60
     api.logout()
     login(api, cast.health)
     [row] = api.get(reverse("api-help-requests")).json()
     assert (row["student_name"], row["concern_level"], row["asked"]) == (cast.private.display_name, "emergency", False)
-    assert wait_until(lambda: Notification.objects.filter(status="sent", recipient=cast.health).exists())
+    assert row["email_status"] == "sent"
+    assert Notification.objects.get().recipient == cast.health
 
 
 def test_running_each_task_twice_changes_nothing_the_second_time(cast, worker):
+    cast.health.email = "halsa@example.org"
+    cast.health.save()
     checkins = [
         CheckinFactory(student=s, mood=m, reflection=text)
         for s, m, text in zip(
@@ -114,21 +146,18 @@ def test_running_each_task_twice_changes_nothing_the_second_time(cast, worker):
     ]
     ids = [c.pk for c in checkins]
     week = checkins[0].week
-    checkins_analyse_task.delay(ids)
-    assert wait_until(lambda: CheckinScore.objects.count() == 3)
+    with published(notifications_send_task) as rung:
+        assert checkins_analyse_task.delay(ids).get(timeout=60) == 3
+    assert results(rung) == [1]  # the alert's email, rung when the alert committed
     first = {s.pk: (s.scored_at, s.concern_level) for s in CheckinScore.objects.all()}
+    school_week_aggregates_task.delay(cast.school_a.pk, week.isoformat()).get(timeout=60)
     aggregates = _aggregate_rows(cast.school_a, week)
     for _ in range(2):
-        checkins_analyse_task.delay(ids)
-        school_week_aggregates_task.delay(cast.school_a.pk, week.isoformat())
-        notifications_send_task.delay()
-        checkins_score_sweep_task.delay()
-    elsewhere = StudentFactory(school=cast.school_b)  # another school: its score leaves school_a's week alone
-    MembershipFactory(group=cast.group_other_school, user=elsewhere)
-    marker = CheckinFactory(student=elsewhere)
-    checkins_analyse_task.delay([marker.pk])  # tasks run in order on this one worker: when it is scored, all ran
-    assert wait_until(lambda: CheckinScore.objects.filter(pk=marker.pk).exists())
-    assert {s.pk: (s.scored_at, s.concern_level) for s in CheckinScore.objects.exclude(pk=marker.pk)} == first
+        assert checkins_analyse_task.delay(ids).get(timeout=60) == 0
+        school_week_aggregates_task.delay(cast.school_a.pk, week.isoformat()).get(timeout=60)
+        assert notifications_send_task.delay().get(timeout=60) == 0
+        assert checkins_score_sweep_task.delay().get(timeout=60) == 0
+    assert {s.pk: (s.scored_at, s.concern_level) for s in CheckinScore.objects.all()} == first
     assert HelpRequest.objects.count() == 1 and HelpRequestEvent.objects.count() == 1
     assert Notification.objects.filter(status="sent").count() == Notification.objects.count() == 1
     assert _aggregate_rows(cast.school_a, week) == aggregates == _fresh_rows(cast.school_a, week)
@@ -164,7 +193,7 @@ def _worker_process() -> subprocess.Popen:
         "ANALYSIS_BATCH_SIZE": "20",
         "ANALYSIS_LEASE_SECONDS": "3",
     }
-    command = [sys.executable, "-m", "celery", "-A", "wellbeing", "worker", "--pool", "solo", "-Q", "celery"]
+    command = [sys.executable, "-m", "celery", "-A", "wellbeing", "worker", "--pool", "solo", "-Q", "celery,bulk"]
     command += ["--loglevel", "WARNING", "--without-heartbeat", "--without-mingle", "--without-gossip"]
     return subprocess.Popen(command, env=env, cwd=settings.BASE_DIR, start_new_session=True, stdout=subprocess.DEVNULL)
 
@@ -215,3 +244,55 @@ def test_a_worker_killed_mid_batch_leaves_every_response_scored_once_after_a_res
     assert HelpRequestEvent.objects.count() == len(crisis_students)  # each alert raised exactly once
     week = checkins[0].week
     assert _aggregate_rows(cast.school_a, week) == _fresh_rows(cast.school_a, week)
+
+
+# The safety net, with a real worker: each test waits on its task's own result.
+
+
+def test_a_checkin_the_analysis_cannot_take_never_holds_back_its_batch(cast, worker, settings):
+    from analytics.tasks import checkins_analyse_pending_task
+
+    from .test_scoring_isolation import _seal_with_another_key
+
+    students = [StudentFactory(school=cast.school_a) for _ in range(5)]
+    for student in students:
+        MembershipFactory(group=cast.group_a, user=student)
+    texts = ["Bra vecka", CRISIS, "the words nobody can read now", "jeg er sliten", "Tired but ok"]
+    checkins = [CheckinFactory(student=s, reflection=t) for s, t in zip(students, texts, strict=True)]
+    _seal_with_another_key(checkins[2], settings)
+    pending.add([c.pk for c in checkins])
+    assert checkins_analyse_pending_task.delay().get(timeout=60) == 5  # one batch, every check-in scored
+    scores = {s.checkin_id: s for s in CheckinScore.objects.all()}
+    assert [scores[c.pk].analysis_failed for c in checkins] == [False, False, True, False, False]
+    assert scores[checkins[1].pk].concern_level == "emergency"
+    cases = {r.student_id: r for r in HelpRequest.objects.all()}
+    assert set(cases) == {students[1].pk, students[2].pk}
+    assert cases[students[1].pk].concern_level == "emergency"
+    assert (cases[students[2].pk].concern_level, cases[students[2].pk].concern_categories) == (
+        "concern",
+        ["unanalysable"],
+    )
+    assert pending.size() == 0  # nothing left to fail again and again
+    from analytics.selectors import safety_health_counts
+
+    assert safety_health_counts()["checkins_unanalysable"] == 1
+
+
+def test_a_refusing_mail_server_leaves_the_alert_undelivered_and_retried_never_sent(cast, worker, settings):
+    from .test_alert_delivery import _closed_port
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", _closed_port(), 2
+    cast.health.email = "halsa@example.org"
+    cast.health.save()
+    services.help_request_create(student=cast.private)  # committed: the outbox row is due now
+    assert notifications_send_task.delay().get(timeout=60) == 0
+    due = Notification.objects.get()
+    assert (due.status, due.attempts, due.last_error, due.sent_at) == ("pending", 1, "ConnectionRefusedError", None)
+    assert due.delivery_status == "undelivered"
+    assert notifications_send_task.delay().get(timeout=60) == 0  # not due again before its backoff
+    assert Notification.objects.get().attempts == 1
+    Notification.objects.update(next_attempt_at=due.created_at)  # the backoff has passed
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the mail server is back
+    assert notifications_send_task.delay().get(timeout=60) == 1
+    assert Notification.objects.get().status == "sent"
