@@ -33,6 +33,8 @@ class CheckinScore(models.Model):
     themes = models.JSONField(default=list)
     concern_level = models.CharField(max_length=10, choices=ConcernLevel.choices, default=ConcernLevel.NONE)
     concern_categories = models.JSONField(default=list)
+    # Why: "pattern", "model" or both (analytics.nlp.concern), "failure" for an unanalysable check-in.
+    concern_sources = models.JSONField(default=list)
     # What alerts were raised for: the highest level and every category. A re-score or an edit alerts again
     # only for a higher level or a category not alerted yet.
     alerted_level = models.CharField(max_length=10, choices=ConcernLevel.choices, default=ConcernLevel.NONE)
@@ -197,9 +199,11 @@ class HelpRequestEvent(models.Model):
     # Blank for the event that records the request being made.
     from_status = models.CharField(max_length=16, choices=HelpRequest.Status.choices, blank=True)
     to_status = models.CharField(max_length=16, choices=HelpRequest.Status.choices)
-    # Set on the events that record an alert of the analysis: the level it found and the categories it added.
+    # Set on the events that record an alert of the analysis: the level it found, the categories it added and
+    # what found them ("pattern", "model", "failure"), so staff see why without seeing the words.
     concern_level = models.CharField(max_length=10, choices=ConcernLevel.choices, blank=True)
     concern_categories = models.JSONField(default=list, blank=True)
+    concern_sources = models.JSONField(default=list, blank=True)
     # Set on the events that record the student asking for contact.
     asked = models.BooleanField(default=False)
     at = models.DateTimeField()

@@ -14,7 +14,7 @@ from .nlp.themes import themes
 
 # Bumped whenever the analysis changes: every stored score of an older version
 # is then stale, and the sweep and `manage.py rescore` analyse it again.
-ANALYSER_VERSION = 2
+ANALYSER_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class TextAnalysis:
     themes: tuple[str, ...]
     concern: str  # none, concern, urgent or emergency
     concern_categories: tuple[str, ...]
+    # Why: "pattern" (the word patterns), "model" (the classifier), or both; empty at level none.
+    concern_sources: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -56,6 +58,7 @@ UNANALYSABLE = TextAnalysis(
     themes=(),
     concern=CONCERN,
     concern_categories=(UNANALYSABLE_CATEGORY,),
+    concern_sources=("failure",),
 )
 
 NO_TEXT = TextAnalysis(language="", polarity=None, subjectivity=None, themes=(), concern=NONE, concern_categories=())
@@ -85,4 +88,5 @@ def analyse(text: str, hint: str | None = None, *, language: str | None = None) 
         ),
         concern=concern.level,
         concern_categories=concern.categories,
+        concern_sources=concern.sources,
     )

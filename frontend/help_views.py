@@ -33,6 +33,14 @@ ACTION_LABELS = {
 }
 
 
+# What found a concern, as staff read it (analytics.nlp.concern's sources).
+FOUND_BY = {
+    "pattern": gettext_lazy("word patterns"),
+    "model": gettext_lazy("the statistical model"),
+    "failure": gettext_lazy("the analysis failed on this check-in"),
+}
+
+
 class HelpRequestStatusForm(forms.Form):
     status = forms.ChoiceField(
         choices=HelpRequest.Status.choices,
@@ -50,6 +58,7 @@ class QueueRow:
     actions: list[tuple[str, str]]  # (status, button label), the next step first
     last_change: HelpRequestEvent | None  # who moved it last, if anyone has
     concerns: list[str]  # what the analysis found, as labels; never the words
+    found_by: list[str]  # why: which part of the analysis raised it
 
 
 def _queue_rows(requests: list[HelpRequest]) -> list[QueueRow]:
@@ -61,6 +70,11 @@ def _queue_rows(requests: list[HelpRequest]) -> list[QueueRow]:
             actions=[(s, ACTION_LABELS[s]) for s in sorted(HELP_TRANSITIONS[r.status], key=order.index)],
             last_change=next((e for e in reversed(r.events.all()) if e.from_status), None),
             concerns=[concern_category_label(code) for code in r.concern_categories],
+            found_by=[
+                str(FOUND_BY[source])
+                for source in sorted({s for e in r.events.all() for s in e.concern_sources})
+                if source in FOUND_BY
+            ],
         )
         for r in requests
     ]

@@ -6,7 +6,9 @@ Per language and level the figures are:
   (calling a crisis too high is not a miss; calling it too low is);
 - exact: the share detected at exactly L.
 Per language also:
-- false alarms: the share of `none` rows flagged at any level;
+- crisis recall: the share of `urgent` and `emergency` rows detected as urgent or emergency;
+- false alarms: the share of `none` rows flagged at any level, and apart for the rows marked `tricky`
+  (ordinary, but with words a keyword list would flag) and the plain ones;
 - over-escalation: the share of `concern` rows detected as urgent or emergency.
 """
 
@@ -26,6 +28,7 @@ class Row:
     level: str
     categories: tuple[str, ...]
     line: int = 0  # 1-based line in its file, so a miss can be found without printing a child's words
+    tricky: bool = False  # an ordinary reflection with words a keyword list would flag
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,9 @@ class LanguageFigures:
     exact: float | None  # over all rows of the language
     false_alarms: float | None
     over_escalation: float | None
+    crisis_recall: float | None = None
+    false_alarms_tricky: float | None = None
+    false_alarms_plain: float | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,14 @@ def parse_rows(lines: Iterable[str]) -> list[Row]:
             continue
         try:
             item = json.loads(line)
-            row = Row(item["text"], item["language"], item["level"], tuple(item["categories"]), number)
+            row = Row(
+                item["text"],
+                item["language"],
+                item["level"],
+                tuple(item["categories"]),
+                number,
+                bool(item.get("tricky", False)),
+            )
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise ValueError(f"line {number}: not a row like {{text, language, level, categories}} ({exc})") from None
         if not isinstance(row.text, str) or row.level not in LEVELS:
@@ -85,6 +98,9 @@ def _figures(language: str, pairs: list[tuple[Row, Concern]]) -> LanguageFigures
             exact=_share(sum(rank == level_rank(level) for rank in detected), len(detected)),
         )
     none = [found for row, found in pairs if row.level == NONE]
+    tricky = [found for row, found in pairs if row.level == NONE and row.tricky]
+    plain = [found for row, found in pairs if row.level == NONE and not row.tricky]
+    crisis = [found for row, found in pairs if level_rank(row.level) >= level_rank(URGENT)]
     concern = [found for row, found in pairs if row.level == CONCERN]
     return LanguageFigures(
         language=language,
@@ -93,6 +109,9 @@ def _figures(language: str, pairs: list[tuple[Row, Concern]]) -> LanguageFigures
         exact=_share(sum(row.level == found.level for row, found in pairs), len(pairs)),
         false_alarms=_share(sum(found.level != NONE for found in none), len(none)),
         over_escalation=_share(sum(level_rank(found.level) >= level_rank(URGENT) for found in concern), len(concern)),
+        crisis_recall=_share(sum(level_rank(found.level) >= level_rank(URGENT) for found in crisis), len(crisis)),
+        false_alarms_tricky=_share(sum(found.level != NONE for found in tricky), len(tricky)),
+        false_alarms_plain=_share(sum(found.level != NONE for found in plain), len(plain)),
     )
 
 
@@ -119,6 +138,21 @@ def misses(rows: Iterable[Row], detector: Callable[[str, str], Concern] = detect
 
 def _percent(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.1f}"
+
+
+def render_summary(figures: dict[str, LanguageFigures]) -> str:
+    """The figures that decide whether detection is good enough, one line per language."""
+    lines = [
+        f"{'language':<9}{'crisis recall %':>16}{'concern flagged %':>19}{'false alarms tricky %':>23}"
+        f"{'false alarms plain %':>22}"
+    ]
+    for language, figure in figures.items():
+        concern = figure.levels[CONCERN].recall
+        lines.append(
+            f"{language:<9}{_percent(figure.crisis_recall):>16}{_percent(concern):>19}"
+            f"{_percent(figure.false_alarms_tricky):>23}{_percent(figure.false_alarms_plain):>22}"
+        )
+    return "\n".join(lines)
 
 
 def render_table(figures: dict[str, LanguageFigures]) -> str:

@@ -130,14 +130,15 @@ def _open_request_locked(student_id: int) -> HelpRequest | None:
     )
 
 
-def help_request_raise(*, checkin: Checkin, level: str, categories) -> HelpRequest:
+def help_request_raise(*, checkin: Checkin, level: str, categories, sources=()) -> HelpRequest:
     """Put a student whose reflection is of concern in student health's queue; called by the scoring worker.
 
     Safety overrides consent: the school's student-health staff see who it is,
     whatever the student shares (students are told so before they write). An
     open case of the student's gains the new categories and the higher level,
     and staff are told again; with no open case (none yet, or the last one
-    closed) a new one is opened. Only codes are stored, never the words.
+    closed) a new one is opened. Only codes are stored, never the words:
+    the level, the categories and what found them (`sources`).
     """
     now = timezone.now()
     categories = sorted(set(categories))
@@ -172,7 +173,13 @@ def help_request_raise(*, checkin: Checkin, level: str, categories) -> HelpReque
         request.updated_at = now
         request.save(update_fields=["concern_level", "concern_categories", "updated_at"])
     event = HelpRequestEvent.objects.create(
-        request=request, actor=None, to_status=request.status, concern_level=level, concern_categories=added, at=now
+        request=request,
+        actor=None,
+        to_status=request.status,
+        concern_level=level,
+        concern_categories=added,
+        concern_sources=sorted(sources),
+        at=now,
     )
     logger.info("help request %s raised by the analysis (%s)", request.pk, level)
     if level in NOTIFY_LEVELS:

@@ -60,6 +60,7 @@ _SCORE_FIELDS = [
     "themes",
     "concern_level",
     "concern_categories",
+    "concern_sources",
     "alerted_level",
     "alerted_categories",
     "analysis_failed",
@@ -285,6 +286,7 @@ def _analyse_batch(ids: list[int], *, unanalysable: bool = False) -> list[Scored
                     themes=list(text.themes),
                     concern_level=text.concern,
                     concern_categories=list(text.concern_categories),
+                    concern_sources=list(text.concern_sources),
                     alerted_level=alerted_level,
                     alerted_categories=sorted(alerted_categories),
                     analysis_failed=failed,
@@ -296,7 +298,9 @@ def _analyse_batch(ids: list[int], *, unanalysable: bool = False) -> list[Scored
             scores, update_conflicts=True, unique_fields=["checkin"], update_fields=_SCORE_FIELDS
         )
         for checkin, text in alerts:
-            help_request_raise(checkin=checkin, level=text.concern, categories=text.concern_categories)
+            help_request_raise(
+                checkin=checkin, level=text.concern, categories=text.concern_categories, sources=text.concern_sources
+            )
     return [(c.school_id, c.week, c.student_id) for c in todo]
 
 

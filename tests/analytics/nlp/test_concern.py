@@ -1,7 +1,8 @@
-"""Concern detection, the safety part of the analysis: pure tests, no database (the command test needs none either).
+"""The word patterns of concern detection: pure tests, no database (the command test needs none either).
 
 Each case states the whole answer, level and categories: a category found that should not be is as wrong as one
-missed. The corpus is the specification; the holdout was written before the patterns and measures generalisation.
+missed. The two files in tests/data are the patterns' specification. How the patterns and the classifier do
+together on text by independent authors is in test_concern_model.py.
 """
 
 import io
@@ -18,7 +19,7 @@ from analytics.nlp.concern import (
     NONE,
     URGENT,
     Concern,
-    detect_concern,
+    detect_concern_rules,
     level_rank,
 )
 from analytics.nlp.evaluation import ALL, Row, evaluate, misses, parse_rows, render_table
@@ -48,13 +49,20 @@ def test_it_orders_the_levels_and_ranks_them():
 def test_it_maps_every_category_to_its_level():
     assert CATEGORIES == {
         "bullying": CONCERN,
-        "abuse": CONCERN,
-        "eating": CONCERN,
         "isolation": CONCERN,
-        "others_at_risk": CONCERN,
-        "self_harm": URGENT,
+        "hopelessness": CONCERN,
+        "eating": CONCERN,
+        "anxiety": CONCERN,
+        "past_self_harm": CONCERN,
+        "grief": CONCERN,
         "death_wish": URGENT,
-        "hopelessness": URGENT,
+        "self_harm": URGENT,
+        "abuse": URGENT,
+        "exploitation": URGENT,
+        "honour": URGENT,
+        "runaway": URGENT,
+        "violence": URGENT,
+        "others_at_risk": URGENT,
         "suicide_plan": EMERGENCY,
         "suicide_attempt": EMERGENCY,
         "harm_others": EMERGENCY,
@@ -63,31 +71,31 @@ def test_it_maps_every_category_to_its_level():
 
 def test_a_concern_is_immutable():
     with pytest.raises(AttributeError):
-        detect_concern("jag vill dö", "sv").level = NONE
+        detect_concern_rules("jag vill dö", "sv").level = NONE
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "!!! ... ???", "😭😭", "123"])
 def test_it_finds_nothing_in_empty_text(text):
-    assert detect_concern(text, "sv") == Concern(NONE, ())
+    assert detect_concern_rules(text, "sv") == Concern(NONE, ())
 
 
 @pytest.mark.parametrize("language", ["sv", "nb", "en", "other"])
 def test_the_language_is_only_a_hint(language):
     # Detection must not depend on a language guess that can be wrong.
-    assert detect_concern("jag vill dö", language) == Concern(URGENT, ("death_wish",))
-    assert detect_concern("jeg skal ta livet mitt", language) == Concern(EMERGENCY, ("suicide_plan",))
-    assert detect_concern("i cut myself", language) == Concern(URGENT, ("self_harm",))
+    assert detect_concern_rules("jag vill dö", language) == Concern(URGENT, ("death_wish",))
+    assert detect_concern_rules("jeg skal ta livet mitt", language) == Concern(EMERGENCY, ("suicide_plan",))
+    assert detect_concern_rules("i cut myself", language) == Concern(URGENT, ("self_harm",))
 
 
 def test_it_reads_a_long_reflection_to_the_end():
     text = "Det var en vanlig vecka i skolan. " * 57 + "Men jag vill inte leva längre."
     assert len(text) > 1950
-    assert detect_concern(text, "sv") == Concern(URGENT, ("death_wish",))
+    assert detect_concern_rules(text, "sv") == Concern(URGENT, ("death_wish",))
 
 
 def test_it_reports_every_category_in_a_reflection_sorted():
     text = "De mobbar mig varje dag, ingen vill vara med mig och jag skär mig. Pappa slår mig också."
-    assert detect_concern(text, "sv") == Concern(URGENT, ("abuse", "bullying", "isolation", "self_harm"))
+    assert detect_concern_rules(text, "sv") == Concern(URGENT, ("abuse", "bullying", "isolation", "self_harm"))
 
 
 # --- Named cases per language and category ------------------------------------------------------------------------
@@ -117,9 +125,12 @@ def test_it_reports_every_category_in_a_reflection_sorted():
         case("I don't want to live anymore", "en", "death_wish"),
         case("jag vill inte finnas", "sv", "death_wish"),
         case("I'm not okay, I want to die", "en", "death_wish"),
-        case("det finns ingen mening med att leva", "sv", "hopelessness"),
-        case("alle hadde hatt det bedre uten meg", "nb", "hopelessness"),
-        case("everyone would be better off without me", "en", "hopelessness"),
+        case("det finns ingen mening med att leva", "sv", "death_wish"),
+        case("alle hadde hatt det bedre uten meg", "nb", "death_wish"),
+        case("everyone would be better off without me", "en", "death_wish"),
+        case("allt känns så hopplöst", "sv", "hopelessness"),
+        case("jeg er bare en byrde", "nb", "hopelessness"),
+        case("i can't see any future", "en", "hopelessness"),
         case("jag tänker ta livet av mig", "sv", "suicide_plan"),
         case("jeg skal ta livet mitt i kveld", "nb", "suicide_plan"),
         case("I have the pills and I'm going to kill myself", "en", "suicide_plan"),
@@ -132,7 +143,7 @@ def test_it_reports_every_category_in_a_reflection_sorted():
     ],
 )
 def test_it_finds_each_category(text, language, expected):
-    assert detect_concern(text, language) == expected
+    assert detect_concern_rules(text, language) == expected
 
 
 # --- Negation: the negation may cancel the crisis, or be the crisis -----------------------------------------------
@@ -156,7 +167,7 @@ def test_it_finds_each_category(text, language, expected):
     ],
 )
 def test_it_reads_negation(text, language, expected):
-    assert detect_concern(text, language) == expected
+    assert detect_concern_rules(text, language) == expected
 
 
 # --- Idioms that must not alarm -----------------------------------------------------------------------------------
@@ -189,7 +200,7 @@ def test_it_reads_negation(text, language, expected):
     ],
 )
 def test_it_does_not_alarm_on_idioms(text, language):
-    assert detect_concern(text, language) == Concern(NONE, ())
+    assert detect_concern_rules(text, language) == Concern(NONE, ())
 
 
 @pytest.mark.parametrize(
@@ -206,7 +217,7 @@ def test_it_does_not_alarm_on_idioms(text, language):
     ],
 )
 def test_ordinary_complaints_are_not_a_concern(text, language):
-    assert detect_concern(text, language) == Concern(NONE, ())
+    assert detect_concern_rules(text, language) == Concern(NONE, ())
 
 
 # --- Spelling, slang and mixed languages ---------------------------------------------------------------------------
@@ -233,22 +244,37 @@ def test_ordinary_complaints_are_not_a_concern(text, language):
     ],
 )
 def test_it_reads_spelling_variants_and_slang(text, language, expected):
-    assert detect_concern(text, language) == expected
+    assert detect_concern_rules(text, language) == expected
 
 
 def test_a_wish_to_die_with_a_means_or_a_time_is_a_plan():
-    assert detect_concern("jag vill dö ikväll", "sv") == Concern(EMERGENCY, ("suicide_plan",))
-    assert detect_concern("har piller og vil dø", "nb") == Concern(EMERGENCY, ("suicide_plan",))
-    assert detect_concern("vågar inte gå hem ikväll", "sv") == Concern(CONCERN, ("abuse",))
+    assert detect_concern_rules("jag vill dö ikväll", "sv") == Concern(EMERGENCY, ("suicide_plan",))
+    assert detect_concern_rules("har piller og vil dø", "nb") == Concern(EMERGENCY, ("suicide_plan",))
+    assert detect_concern_rules("vågar inte gå hem ikväll", "sv") == Concern(URGENT, ("abuse",))
 
 
 def test_an_attempt_is_not_also_a_plan():
-    assert detect_concern("i tried to kill myself last year", "en") == Concern(EMERGENCY, ("suicide_attempt",))
+    assert detect_concern_rules("i tried to kill myself last year", "en") == Concern(EMERGENCY, ("suicide_attempt",))
 
 
 # --- Evaluation ---------------------------------------------------------------------------------------------------
 def _stub(answers: dict[str, str]):
     return lambda text, language: Concern(answers[text], ())
+
+
+PATTERN_CATEGORIES = {
+    "bullying",
+    "isolation",
+    "hopelessness",
+    "eating",
+    "others_at_risk",
+    "abuse",
+    "self_harm",
+    "death_wish",
+    "suicide_plan",
+    "suicide_attempt",
+    "harm_others",
+}
 
 
 def test_evaluation_counts_recall_exact_false_alarms_and_over_escalation():
@@ -317,7 +343,8 @@ def test_the_corpus_covers_every_level_and_category_with_enough_ordinary_reflect
     assert len(rows) >= 120
     assert sum(row.level == NONE for row in rows) / len(rows) >= 0.4
     assert {row.level for row in rows} == set(LEVELS)
-    assert {code for row in rows for code in row.categories} == set(CATEGORIES)
+    # The patterns' own categories; the others (grief, honour, ...) are the classifier's to find.
+    assert {code for row in rows for code in row.categories} == PATTERN_CATEGORIES
 
 
 @pytest.mark.parametrize("path", [CORPUS, HOLDOUT], ids=["corpus", "holdout"])
@@ -334,9 +361,9 @@ def test_the_holdout_is_big_enough_and_shares_no_reflection_with_the_corpus(corp
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_on_the_corpus_no_crisis_is_missed_and_few_alarms_are_false(corpus, language):
-    figures = evaluate(corpus)[language]
+    figures = evaluate(corpus, detect_concern_rules)[language]
     crisis = [row for row in corpus if row.language == language and level_rank(row.level) >= level_rank(URGENT)]
-    found = [level_rank(detect_concern(row.text, row.language).level) >= level_rank(URGENT) for row in crisis]
+    found = [level_rank(detect_concern_rules(row.text, row.language).level) >= level_rank(URGENT) for row in crisis]
     assert all(found)
     assert all(level.recall >= 0.95 for level in figures.levels.values())
     assert figures.false_alarms <= 0.05
@@ -346,7 +373,7 @@ def test_on_the_corpus_no_crisis_is_missed_and_few_alarms_are_false(corpus, lang
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_on_the_holdout_it_generalises(holdout, language):
     # Thresholds measured once on text written before the patterns; see the report for the figures.
-    figures = evaluate(holdout)[language]
+    figures = evaluate(holdout, detect_concern_rules)[language]
     assert all(level.recall >= 0.8 for level in figures.levels.values())
     assert figures.false_alarms <= 0.05
     assert figures.exact >= 0.9
@@ -354,7 +381,7 @@ def test_on_the_holdout_it_generalises(holdout, language):
 
 def test_on_the_holdout_almost_every_crisis_is_found(holdout):
     crisis = [row for row in holdout if level_rank(row.level) >= level_rank(URGENT)]
-    found = sum(level_rank(detect_concern(row.text, row.language).level) >= level_rank(URGENT) for row in crisis)
+    found = sum(level_rank(detect_concern_rules(row.text, row.language).level) >= level_rank(URGENT) for row in crisis)
     assert found / len(crisis) >= 0.95
 
 
