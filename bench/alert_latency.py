@@ -125,7 +125,11 @@ def main() -> None:
     runs = [
         ("alone, fast and bulk lanes", [("celery", c, "fast"), ("bulk", 1, "bulk")], 0),
         (f"after {args.burst}, one worker for every queue", [("celery,bulk", c, "all")], args.burst),
-        (f"after {args.burst}, fast and bulk lanes (bin/run)", [("celery", c, "fast"), ("bulk", 1, "bulk")], args.burst),
+        (
+            f"after {args.burst}, fast and bulk lanes (bin/run)",
+            [("celery", c, "fast"), ("bulk", 1, "bulk")],
+            args.burst,
+        ),
     ]
     results = {}
     for label, layout, burst in runs:

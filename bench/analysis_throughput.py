@@ -1,6 +1,8 @@
 """Text analysis throughput: the scoring pipeline through real Celery workers, beside a
 plain in-process loop over the same analysis functions, in one run.
 
+0. the concern classifier alone: milliseconds per text on one core (CPU time), on the held-out corpus and on
+   reflections at the 2,000-character limit.
 1. loop: `analytics.text.analyse()` over N reflections in this process (one core).
 2. the workers' batch function in this process, without Celery: the analysis
    plus its database work (fetch and decrypt, history, upsert, alerts).
@@ -48,6 +50,34 @@ def corpus(n: int) -> list[tuple[str, str]]:
         second = rng.choice([t for t, lang in pool if lang == language])
         out.append((first if rng.random() < 0.6 else f"{first}. {second}", language))
     return out
+
+
+def classifier_cost() -> tuple[float, float, float]:
+    """Milliseconds the concern classifier adds per text on one core: mean and 99th percentile over the
+    held-out corpus (real lengths), and the mean over reflections at the 2,000-character limit."""
+    import json
+
+    from analytics.nlp.classifier import classify
+
+    texts = [
+        json.loads(line)["text"]
+        for path in sorted((ROOT / "corpora" / "concern" / "holdout").glob("*.jsonl"))
+        for line in path.open(encoding="utf-8")
+        if line.strip()
+    ]
+    classify(texts[0])  # the model is read once per process, before the first check-in
+    times = []
+    for text in texts:
+        started = time.process_time()
+        classify(text)
+        times.append(time.process_time() - started)
+    times.sort()
+    long_texts = [(text + " ") * (2000 // (len(text) + 1) + 1) for text in texts[:200]]
+    started = time.process_time()
+    for text in long_texts:
+        classify(text[:2000])
+    long_mean = (time.process_time() - started) / len(long_texts)
+    return 1000 * sum(times) / len(times), 1000 * times[int(0.99 * len(times))], 1000 * long_mean
 
 
 def loop(texts: list[tuple[str, str]]) -> float:
@@ -141,7 +171,7 @@ def in_process(texts: list[tuple[str, str]], *, batch_size: int) -> float:
 
 def start_workers(concurrency: int, batch_size: int) -> subprocess.Popen:
     env = {**os.environ, "ANALYSIS_BATCH_SIZE": str(batch_size), "DJANGO_SETTINGS_MODULE": "wellbeing.settings"}
-    command = [sys.executable, "-m", "celery", "-A", "wellbeing", "worker", "-Q", "celery"]
+    command = [sys.executable, "-m", "celery", "-A", "wellbeing", "worker", "-Q", "celery,bulk"]
     command += ["--concurrency", str(concurrency), "--loglevel", "WARNING", "--without-gossip", "--without-mingle"]
     # A fixed command of our own: no outside input reaches it.
     process = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL)  # noqa: S603
@@ -199,6 +229,11 @@ def main() -> None:
 
     texts = corpus(args.texts)
     print(f"{len(texts)} reflections (sv, nb, en), {SCHOOLS} schools, database {connection.vendor}")
+    mean, p99, long_mean = classifier_cost()
+    print(
+        f"concern classifier, 1 core: {mean:.2f} ms per text (99th percentile {p99:.2f} ms) on the held-out corpus;"
+        f" {long_mean:.2f} ms at 2,000 characters"
+    )
     plain = loop(texts)
     print(f"plain loop, 1 process:                  {plain:8.0f} texts/s")
     local = in_process(texts, batch_size=args.batch_size)

@@ -268,6 +268,14 @@ SPECTACULAR_SETTINGS = {
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "wellbeing@localhost")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# A mail server that hangs must not hold a worker of the fast lane: the send fails, is recorded and retried.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {

@@ -21,7 +21,7 @@ from ..factories import CheckinFactory, SchoolRoleFactory, UserFactory, submit
 
 CRISIS = "I have decided to kill myself tonight, I have the pills ready"
 ABUSE = "dad hits me when he is drunk and I am scared to go home"
-BULLIED = "They keep bullying me at school every day and nobody stops them"
+BULLIED = "They keep bullying me at school every day"
 
 
 def _closed_port() -> int:
@@ -39,6 +39,7 @@ def refusing_mail_server(settings):
 @pytest.fixture
 def health_email(cast):
     cast.health.email = "halsa@example.org"
+    cast.health.language = "en"  # the email is in the recipient's language
     cast.health.save()
     return cast.health
 

@@ -25,11 +25,20 @@ def test_it_writes_one_analysis_per_line_in_order(monkeypatch):
     ]
     rows = _run(monkeypatch, [json.dumps(t, ensure_ascii=False) for t in texts])
     assert [row["language"] for row in rows] == ["sv", "nb", "en"]
-    assert set(rows[0]) == {"language", "polarity", "subjectivity", "themes", "concern", "concern_categories"}
+    assert set(rows[0]) == {
+        "language",
+        "polarity",
+        "subjectivity",
+        "themes",
+        "concern",
+        "concern_categories",
+        "concern_sources",
+    }
     assert "exams" in rows[0]["themes"] and "subject_math" in rows[0]["themes"]
     assert rows[1]["polarity"] > 0 > rows[2]["polarity"]
     assert all(row["concern"] == "none" for row in rows)
-    assert rows[0] == {**analyse(texts[0]["text"]).as_dict(), "themes": rows[0]["themes"], "concern_categories": []}
+    expected = analyse(texts[0]["text"]).as_dict()
+    assert rows[0] == {**expected, "themes": list(expected["themes"]), "concern_categories": [], "concern_sources": []}
 
 
 def test_a_given_language_is_taken_as_known(monkeypatch):
@@ -69,6 +78,7 @@ def test_an_empty_text_has_no_language_and_no_concern(monkeypatch):
         "themes": [],
         "concern": "none",
         "concern_categories": [],
+        "concern_sources": [],
     }
 
 

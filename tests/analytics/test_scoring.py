@@ -22,7 +22,7 @@ from wellbeing.celery import app
 from ..factories import CheckinFactory, MembershipFactory, StudentFactory, submit
 
 CRISIS = "I have decided to kill myself tonight, I have the pills ready"
-BULLIED = "They keep bullying me at school every day and nobody stops them"
+BULLIED = "They keep bullying me at school every day"
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,7 @@
 Input, one object per line: {"text": "...", "language": "sv"} (language
 optional: sv, nb, en or other; without it the language is detected). Output,
 one line per input line in the same order: {"language", "polarity",
-"subjectivity", "themes", "concern", "concern_categories"}, or {"line": n,
+"subjectivity", "themes", "concern", "concern_categories", "concern_sources"}, or {"line": n,
 "error": "..."} for a line that could not be read or analysed; the lines after
 it are processed all the same. Nothing is stored or logged,
 so staff and researchers can check the analysis on their own data.
@@ -72,6 +72,7 @@ class Command(BaseCommand):
                 "themes": list(result.themes),
                 "concern": result.concern,
                 "concern_categories": list(result.concern_categories),
+                "concern_sources": list(result.concern_sources),
             }
             self.stdout.write(json.dumps(out, ensure_ascii=False))
         if errors:
