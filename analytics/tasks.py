@@ -3,11 +3,20 @@
 from datetime import date
 
 from celery import shared_task
+from celery.signals import worker_process_init
 
 from surveys.schedules import windows_close, windows_open
 from wellbeing.models import Group
 
 from . import services
+from .nlp import classifier
+
+
+@worker_process_init.connect
+def concern_model_load(**kwargs) -> None:
+    # Each worker process reads the concern model (about 0.6 s) when it starts, not when the first
+    # reflection, perhaps an urgent one, arrives.
+    classifier.model()
 
 
 @shared_task(acks_late=True)
