@@ -188,6 +188,8 @@ class HelpRequestOutputSerializer(serializers.Serializer):
         # Set when the analysis raised an alert: the level it found and the categories it added.
         concern_level = serializers.CharField()
         concern_categories = serializers.ListField(child=serializers.CharField())
+        # What found them: "pattern", "model", or "failure" (the check-in could not be analysed).
+        concern_sources = serializers.ListField(child=serializers.CharField())
         # Set when the student asked for contact.
         asked = serializers.BooleanField()
         at = serializers.DateTimeField()

@@ -195,3 +195,24 @@ def test_asking_after_an_alert_tells_staff_that_the_student_asked(cast, health_e
     assert case.asked
     [due] = Notification.objects.all()
     assert due.asked and due.event.asked and due.event.actor == cast.private
+
+
+def test_the_queue_says_why_and_whether_the_email_went_and_never_the_words(cast, health_email, api, client):
+    from django.urls import reverse
+
+    from ..conftest import login
+
+    checkin = submit(cast.private, mood=1, reflection=CRISIS)
+    services.checkin_score(checkin_id=checkin.pk)
+    services.notifications_send_due()
+    login(api, cast.health)
+    response = api.get(reverse("api-help-requests"))
+    [row] = response.json()
+    assert (row["concern_level"], row["email_status"]) == ("emergency", "sent")
+    raised = row["history"][-1]
+    assert raised["concern_level"] == "emergency" and "suicide_plan" in raised["concern_categories"]
+    assert raised["concern_sources"] and set(raised["concern_sources"]) <= {"pattern", "model"}
+    assert "pills" not in response.content.decode()
+    client.force_login(cast.health)
+    page = client.get("/health/requests/").content.decode()
+    assert "Found by:" in page and "pills" not in page
