@@ -1,41 +1,57 @@
 """A school's weekly aggregates per cell (school, grade, home group, teaching
 group), with disclosure control. Pure functions: no ORM, no I/O.
 
-What is protected, for the scores and, separately, for the text part (themes
-and polarity of the responses that have a reflection):
+The rules, each with the attack it answers (analytics/services/aggregation.py
+decides when figures are published and for which audience):
 
-- Small cells: a cell with fewer than `min_responses` responses publishes no
-  statistics ("small"); its text part needs `min_text_responses` texts.
-- Partition differencing: cells may declare a parent they partition (home
+- Per viewer (complementary suppression). A viewer who sees some students
+  individually (teachers see students who share their scores or reflections,
+  student health those who share their trends) could subtract them from a
+  group's figure and read the rest. So the figures shown to a viewer describe
+  only the students that viewer does not see individually (`hidden_scores`,
+  `hidden_text`), and every rule below is applied to that population.
+- Small cells. A cell with fewer than `min_responses` described responses
+  publishes no statistics ("small"); its text part needs `min_text_responses`
+  described texts.
+- Partition differencing. Cells may declare a parent they partition (home
   group -> grade -> school). For each published parent, everything its
   published descendants do not cover (suppressed children, and respondents in
   no child at all) can be computed as the parent minus the visible parts. If
   that remainder is non-empty and smaller than the minimum, further children
   are suppressed, smallest first, as long as each one grows the remainder,
-  until it reaches the minimum; if no set of children can do that (e.g. each
-  child is itself fully covered by its published children), the parent is
-  suppressed instead ("differencing").
+  until it reaches the minimum; if no set of children can do that, the parent
+  is suppressed instead ("differencing").
 - Nested differencing, across any cells including overlapping teaching
-  groups: when one published cell's respondents are a strict subset of
+  groups: when one published cell's population is a strict subset of
   another's and the difference is smaller than the minimum, the smaller cell
   is suppressed ("differencing").
+- Homogeneity. When all of a cell's answers to an item, or all but fewer than
+  the minimum, fall on one value, the distribution would tell each student's
+  answer. The distribution is then withheld and only the mean is shown, and
+  not even the mean when every answer is the same. A choice that all, or all
+  but fewer than the minimum, made (a workload answer, a subject, something
+  that would help, a theme) is shown as `None` ("almost everyone") instead of
+  its count.
 - The rules are applied until nothing changes, in key order, so the result is
   deterministic. A cell whose scores are suppressed has its text suppressed
   too ("cell"), and counts as hidden for the text rules.
 
-What is NOT protected:
+What is NOT protected here, and where it is:
 
+- Reading the same week twice (a tracker: read, one student edits, read
+  again): figures are published once, when the week's check-in closes, and a
+  late change is folded in only when at least the minimum number of a cell's
+  responses changed (services/aggregation.py).
 - Differences across three or more overlapping cells that are not declared as
   a partition (e.g. home group A + home group B - teaching group T, when no
   published cell equals A + B).
-- Differences between weeks (the same group last week, with one student fewer).
-- Homogeneity: a published cell where every respondent gave the same answer
-  tells that answer about each of them; a category counted once (e.g. one
-  help_wanted choice) is shown as 1.
+- Differences between weeks: another week is other answers, never the same
+  answers minus one.
 - Counts: member_count, response_count, participation and text_count are
   always shown (they say who took part, not how anyone is).
 
-Student keys only form sets; no output contains one.
+Student keys only form sets; the one output that holds them is `population`,
+which the publisher keeps to count changes and never shows.
 """
 
 from bisect import bisect_left, bisect_right
@@ -50,6 +66,7 @@ WORKLOAD_CODES = ("too_easy", "about_right", "too_hard")  # always listed, 0 whe
 REASON_SMALL = "small"
 REASON_DIFFERENCING = "differencing"
 REASON_CELL = "cell"
+REASON_CHANGED = "changed"  # set by the publisher: a published figure a small late change would expose
 
 _SUPPRESSED_STATS = {"items": None, "workload": None, "hardest_subject": None, "help_wanted": None, "text": None}
 # Item i with answer v is counted as the integer token 5 * i + v - 1; other
@@ -92,6 +109,10 @@ class CellAggregate:
     text_suppressed: bool
     text_suppressed_reason: str  # "" | "small" | "differencing" | "cell"
     stats: dict  # JSON-ready; every part derived from responses is None when suppressed
+    described_count: int = 0  # responses the score statistics describe (the rest the viewer sees individually)
+    text_described_count: int = 0  # texts the text statistics describe
+    # The students the statistics describe (score or text part): for the publisher to count changes, never shown.
+    population: frozenset[int] = frozenset()
 
 
 def week_aggregates(
@@ -100,7 +121,11 @@ def week_aggregates(
     *,
     min_responses: int = 5,
     min_text_responses: int = 10,
+    hidden_scores: frozenset[int] = frozenset(),
+    hidden_text: frozenset[int] = frozenset(),
 ) -> dict[tuple, CellAggregate]:
+    """Every cell's figures for a viewer who sees `hidden_scores` (scores) and `hidden_text` (reflections)
+    individually; the defaults are a viewer who sees nobody."""
     if min_responses < 1 or min_text_responses < 1:
         raise ValueError("minimums must be at least 1")
     by_student = _index_rows(rows)
@@ -120,9 +145,10 @@ def week_aggregates(
     everyone = frozenset(by_student)
     writers = frozenset(s for s, row in by_student.items() if row.has_text)
     responded = {key: cell_by_key[key].members & everyone for key in order}
-    wrote = {key: responded[key] & writers for key in order}
+    described = {key: responded[key] - hidden_scores for key in order}
+    wrote = {key: (responded[key] & writers) - hidden_text for key in order}
 
-    reasons = _suppress(responded, order, children, min_responses, {})
+    reasons = _suppress(described, order, children, min_responses, {})
     text_reasons = _suppress(wrote, order, children, min_text_responses, dict.fromkeys(reasons, REASON_CELL))
 
     tokens = {s: _row_tokens(row) for s, row in by_student.items()}
@@ -134,19 +160,31 @@ def week_aggregates(
         members = len(cell.members)
         reason = reasons.get(key, "")
         text_reason = text_reasons.get(key, "")
-        stats = dict(_SUPPRESSED_STATS) if reason else _stats(respondents, wrote[key], tokens, polarity, text_reason)
+        stats = (
+            dict(_SUPPRESSED_STATS)
+            if reason
+            else _stats(described[key], wrote[key], tokens, polarity, text_reason, min_responses, min_text_responses)
+        )
         result[key] = CellAggregate(
             member_count=members,
             response_count=len(respondents),
             participation_rate=round(100 * len(respondents) / members, 1) if members else None,
             suppressed=bool(reason),
             suppressed_reason=reason,
-            text_count=len(wrote[key]),
+            text_count=len(respondents & writers),
             text_suppressed=bool(text_reason),
             text_suppressed_reason=text_reason,
             stats=stats,
+            described_count=len(described[key]),
+            text_described_count=len(wrote[key]),
+            population=described[key] | wrote[key],
         )
     return result
+
+
+def suppressed_stats() -> dict:
+    """The stats of a cell that publishes nothing."""
+    return dict(_SUPPRESSED_STATS)
 
 
 def _index_rows(rows: Sequence[ResponseRow]) -> dict[int, ResponseRow]:
@@ -260,6 +298,8 @@ def _stats(
     tokens: dict[int, tuple],
     polarity: dict[int, float],
     text_reason: str,
+    min_responses: int,
+    min_text_responses: int,
 ) -> dict:
     counts = Counter(chain.from_iterable([tokens[s] for s in respondents]))
     items = {}
@@ -267,23 +307,42 @@ def _stats(
         distribution = {str(v): counts[t] for v, t in enumerate(item_tokens, start=1)}
         total = sum(v * counts[t] for v, t in enumerate(item_tokens, start=1))
         answered = sum(distribution.values())  # optional items: the mean is over those who answered
-        items[name] = {"mean": round(total / answered, 2) if answered else None, "distribution": distribution}
+        mean = round(total / answered, 2) if answered else None
+        top = max(distribution.values())
+        if answered and answered - top < min_responses:
+            # Homogeneous: the distribution would tell each answer; with one value for all, so would the mean.
+            items[name] = {"mean": None if top == answered else mean, "distribution": None, "coarsened": True}
+        else:
+            items[name] = {"mean": mean, "distribution": distribution, "coarsened": False}
     workload = dict.fromkeys(WORKLOAD_CODES, 0)
     parts: dict[str, dict[str, int]] = {_WORKLOAD: workload, _SUBJECT: {}, _HELP: {}, _THEME: {}}
     for token, count in counts.items():
         if type(token) is tuple:
             parts[token[0]][token[1]] = count
+    # One answer each (workload, hardest subject): homogeneous like a scale item when nearly all gave one.
+    workload_answered = sum(workload.values())
+    if workload_answered and workload_answered - max(workload.values()) < min_responses:
+        workload = None
+    subjects = dict(sorted(parts[_SUBJECT].items()))
+    subjects_answered = sum(subjects.values())
+    if subjects and subjects_answered - max(subjects.values()) < min_responses:
+        subjects = None
     text = None
     if not text_reason:
         scores = [polarity[s] for s in writers if s in polarity]
         text = {
-            "themes": dict(sorted(parts[_THEME].items())),
+            "themes": _almost_everyone(dict(sorted(parts[_THEME].items())), len(writers), min_text_responses),
             "mean_polarity": round(sum(scores) / len(scores), 2) if scores else None,
         }
     return {
         "items": items,
         "workload": workload,
-        "hardest_subject": dict(sorted(parts[_SUBJECT].items())),
-        "help_wanted": dict(sorted(parts[_HELP].items())),
+        "hardest_subject": subjects,
+        "help_wanted": _almost_everyone(dict(sorted(parts[_HELP].items())), len(respondents), min_responses),
         "text": text,
     }
+
+
+def _almost_everyone(counts: dict[str, int], total: int, minimum: int) -> dict[str, int | None]:
+    """Counts of a choice several may make, with those that (almost) everyone made shown as None."""
+    return {code: None if total - count < minimum else count for code, count in counts.items()}

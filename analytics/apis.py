@@ -14,7 +14,7 @@ from wellbeing.models import Membership
 from .helplines import helplines_for
 from .models import HelpRequest
 from .selectors import (
-    group_aggregates,
+    group_aggregates_for_viewer,
     group_get_for_viewer,
     group_individuals_for_viewer,
     group_list_for_viewer,
@@ -81,7 +81,7 @@ class GroupAggregateListApi(APIView):
             {
                 "group": group.pk,
                 "min_group_size": group.school.min_group_size,
-                "weeks": self.OutputSerializer(group_aggregates(group), many=True).data,
+                "weeks": self.OutputSerializer(group_aggregates_for_viewer(request.user, group), many=True).data,
             }
         )
 
@@ -296,6 +296,12 @@ class MyHelpRequestApi(APIView):
 
     permission_classes = [IsStudent]
 
+    class InputSerializer(StrictInputSerializer):
+        """Asking takes no fields: anything sent is a 400 that changes nothing, like every other endpoint."""
+
+        class Meta:
+            ref_name = "MyHelpRequestInput"
+
     def _response(self, student, help_request, status_code=status.HTTP_200_OK) -> Response:
         data = {"request": help_request, "helplines": helplines_for(student.school.country)}
         return Response(MyHelpRequestSerializer(data).data, status=status_code)
@@ -306,6 +312,7 @@ class MyHelpRequestApi(APIView):
 
     @extend_schema(request=None, responses={200: MyHelpRequestSerializer, 201: MyHelpRequestSerializer})
     def post(self, request):
+        self.InputSerializer(data=request.data).is_valid(raise_exception=True)
         already_open = help_request_current_for_student(request.user) is not None
         help_request = help_request_create(student=request.user, checkin=None)
         return self._response(

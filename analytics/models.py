@@ -64,11 +64,13 @@ class CheckinScore(models.Model):
 
 
 class WeekAggregate(models.Model):
-    """One cell of a school's week: a group, a grade or the whole school.
+    """One cell of a school's published week, for one audience: a group, a grade or the whole school.
 
-    Counts, means and distributions only: no student ids, no text. A cell under
-    the school's minimum (or one from which a hidden cell could be recovered by
-    subtraction) stores no statistics at all, so nothing can leak from it.
+    Counts, means and distributions only: no text. A cell under the school's minimum (or one from which a
+    hidden cell could be recovered by subtraction) stores no statistics at all, so nothing can leak from it.
+    Published once the week's check-in has closed, never while it is open (services/aggregation.py), and
+    per audience: the figures a viewer sees leave out the students that viewer sees individually
+    (analytics/aggregates.py says why).
     """
 
     class Scope(models.TextChoices):
@@ -76,9 +78,17 @@ class WeekAggregate(models.Model):
         GRADE = "grade", _("grade")
         SCHOOL = "school", _("school")
 
+    class Audience(models.TextChoices):
+        # Who reads the figures, by whom they see individually (wellbeing.policy.aggregate_audience).
+        ALL = "all", _("viewers who see nobody individually")
+        TEACHERS = "teachers", _("teachers")
+        HEALTH = "health", _("student health")
+        BOTH = "both", _("teachers who are also student health")
+
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="week_aggregates")
     week = models.DateField()
     scope = models.CharField(max_length=6, choices=Scope.choices)
+    audience = models.CharField(max_length=8, choices=Audience.choices, default=Audience.ALL)
     group = models.ForeignKey(Group, on_delete=models.CASCADE, null=True, blank=True, related_name="week_aggregates")
     grade = models.PositiveSmallIntegerField(null=True, blank=True)
     member_count = models.PositiveIntegerField()
@@ -88,21 +98,30 @@ class WeekAggregate(models.Model):
     text_count = models.PositiveIntegerField()
     text_suppressed = models.BooleanField()
     text_suppressed_reason = models.CharField(max_length=12, blank=True)
+    # How many responses and texts the statistics describe, for this audience.
+    described_count = models.PositiveIntegerField(default=0)
+    text_described_count = models.PositiveIntegerField(default=0)
     # analytics.aggregates.CellAggregate.stats: every part None when suppressed.
     stats = models.JSONField()
+    # What the figures were computed from: {check-in id: revision and analyser version}. Only for counting
+    # changes at a republication; never shown, never serialised.
+    basis = models.JSONField(default=dict)
+    # When these figures were published (first, or again at a republication).
     computed_at = models.DateTimeField()
 
     class Meta:
         ordering = ["-week"]
         constraints = [
             models.UniqueConstraint(
-                fields=["group", "week"], condition=Q(scope="group"), name="aggregate_one_per_group"
+                fields=["group", "week", "audience"], condition=Q(scope="group"), name="aggregate_one_per_group"
             ),
             models.UniqueConstraint(
-                fields=["school", "grade", "week"], condition=Q(scope="grade"), name="aggregate_one_per_grade"
+                fields=["school", "grade", "week", "audience"],
+                condition=Q(scope="grade"),
+                name="aggregate_one_per_grade",
             ),
             models.UniqueConstraint(
-                fields=["school", "week"], condition=Q(scope="school"), name="aggregate_one_per_school"
+                fields=["school", "week", "audience"], condition=Q(scope="school"), name="aggregate_one_per_school"
             ),
             models.CheckConstraint(
                 condition=Q(scope="group", group__isnull=False, grade__isnull=True)
@@ -111,7 +130,7 @@ class WeekAggregate(models.Model):
                 name="aggregate_scope_fields",
             ),
         ]
-        indexes = [models.Index(fields=["school", "week", "scope"])]
+        indexes = [models.Index(fields=["school", "week", "audience", "scope"])]
 
     def __str__(self) -> str:
         return f"{self.scope} aggregate week {self.week}"
@@ -124,6 +143,26 @@ class WeekAggregate(models.Model):
     def mean_mood(self) -> float | None:
         items = self.stats.get("items")
         return items["mood"]["mean"] if items else None
+
+
+class WeekPublication(models.Model):
+    """That a school's week is published, and when its figures were last (re)computed.
+
+    A week is published once its check-in windows have closed; until then only participation counts are
+    shown. Scheduled republications fold in late changes (services/aggregation.py).
+    """
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="week_publications")
+    week = models.DateField()
+    published_at = models.DateTimeField()
+    republished_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["school", "week"], name="week_publication_unique")]
+        indexes = [models.Index(fields=["week"])]
+
+    def __str__(self) -> str:
+        return f"week {self.week} of school {self.school_id} published"
 
 
 class HelpRequest(models.Model):

@@ -12,7 +12,6 @@ again) while its old revision was in flight stays queued. Ids only, never text.
 """
 
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 
 import redis
@@ -113,17 +112,8 @@ class LeasedQueue:
         client().delete(self.key, self.drain_key, self.fanout_key)
 
 
-def _school_week(member: str) -> tuple[int, date]:
-    school_id, week = member.split(":")
-    return int(school_id), date.fromisoformat(week)
-
-
 # Check-ins waiting for analysis, by id.
 CHECKINS = LeasedQueue(KEY)
-# School-weeks whose aggregates wait for a recompute, as "school_id:YYYY-MM-DD".
-# Batches mark them; one debounced drain recomputes each once however many
-# batches touched it, instead of once per batch.
-AGGREGATES = LeasedQueue("analytics:aggregates", parse=_school_week)
 
 # The check-in queue's operations under short names, as the scoring code reads them.
 add = CHECKINS.add
@@ -138,4 +128,3 @@ fanout_wanted = CHECKINS.fanout_wanted
 
 def clear() -> None:
     CHECKINS.clear()
-    AGGREGATES.clear()

@@ -2,7 +2,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
-from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -10,11 +10,20 @@ from surveys.models import Checkin
 from surveys.selectors import current_week
 from surveys.weeks import week_start
 from wellbeing import policy
-from wellbeing.models import AccessLog, Group, Membership, School, User
+from wellbeing.models import AccessLog, Consent, Group, Membership, School, User
 from wellbeing.services import access_log_record
 
+from .aggregates import REASON_CHANGED, suppressed_stats
 from .charts import SERIES, ChartWeek, HistorySummary, chart_fingerprint, history_summary
-from .models import CheckinScore, ConcernLevel, HelpRequest, HelpRequestEvent, Notification, WeekAggregate
+from .models import (
+    CheckinScore,
+    ConcernLevel,
+    HelpRequest,
+    HelpRequestEvent,
+    Notification,
+    WeekAggregate,
+    WeekPublication,
+)
 
 HISTORY_WEEKS = 8
 
@@ -31,10 +40,61 @@ def group_get_for_viewer(viewer, group_id: int) -> Group:
     return group
 
 
-def group_aggregates(group: Group, weeks: int = HISTORY_WEEKS) -> list[WeekAggregate]:
+def _published_for(viewer, school: School) -> QuerySet[WeekAggregate]:
+    """The school's published figures that this viewer reads: those of the viewer's audience.
+
+    A figure computed before a student chose to share earlier check-ins may still count someone this viewer
+    now sees individually; until its week is republished (minutes, see services.school_weeks_republish) it is
+    shown as suppressed rather than as it was.
+    """
+    audience = policy.aggregate_audience(viewer, school.pk)
+    return WeekAggregate.objects.filter(school=school, audience=audience).annotate(
+        stale=Exists(
+            Consent.objects.filter(
+                student__school_id=school.pk,
+                granted=True,
+                include_earlier=True,
+                updated_at__gt=OuterRef("computed_at"),
+            )
+        )
+        if audience != WeekAggregate.Audience.ALL
+        else Value(False)
+    )
+
+
+def _guarded(cells: list[WeekAggregate]) -> list[WeekAggregate]:
+    for cell in cells:
+        if cell.stale and not cell.suppressed:
+            cell.suppressed, cell.suppressed_reason = True, REASON_CHANGED
+            cell.text_suppressed, cell.text_suppressed_reason = True, REASON_CHANGED
+            cell.stats = suppressed_stats()
+    return cells
+
+
+def group_aggregates_for_viewer(viewer, group: Group, weeks: int = HISTORY_WEEKS) -> list[WeekAggregate]:
+    """The group's published weeks, newest first, as this viewer may read them. The viewer may see the group."""
     since = week_start(timezone.now(), group.school.timezone) - timedelta(weeks=weeks - 1)
-    return list(
-        WeekAggregate.objects.filter(scope=WeekAggregate.Scope.GROUP, group=group, week__gte=since).order_by("-week")
+    cells = _published_for(viewer, group.school).filter(scope=WeekAggregate.Scope.GROUP, group=group, week__gte=since)
+    return _guarded(list(cells.order_by("-week")))
+
+
+@dataclass(frozen=True)
+class Participation:
+    week: date
+    answered: int
+    members: int
+    published: bool  # the week's figures are out; False while its check-in is open
+
+
+def group_participation(group: Group) -> Participation:
+    """How many of the group's students answered this week, so far: a count, live. Says nothing about anyone."""
+    week = week_start(timezone.now(), group.school.timezone)
+    students = Membership.objects.filter(group=group, role=Membership.Role.STUDENT).values("user_id")
+    return Participation(
+        week=week,
+        answered=Checkin.objects.filter(student__in=students, week=week).count(),
+        members=students.count(),
+        published=WeekPublication.objects.filter(school_id=group.school_id, week=week).exists(),
     )
 
 
@@ -64,9 +124,11 @@ def group_individuals_for_viewer(viewer, group: Group, weeks: int = HISTORY_WEEK
     """Individual data of the group's students who consented, for this viewer.
 
     Scores and reflections are separate consents: a student may share either or
-    both, and each week shows exactly what was shared. Reading individual data
-    and logging that it was read happen in this one call, so no page or
-    endpoint can show one without the other.
+    both, and each week shows exactly what was shared. Consent looks forward, so
+    a week is shown only when the student's consent covers that check-in
+    (`policy.checkins_visible`). Reading individual data and logging that it was
+    read happen in this one call, so no page or endpoint can show one without the
+    other.
     """
     in_group = Membership.objects.filter(group=group, role=Membership.Role.STUDENT).values("user_id")
     score_ids = set(
@@ -79,26 +141,33 @@ def group_individuals_for_viewer(viewer, group: Group, weeks: int = HISTORY_WEEK
     if not visible:
         return []
     since = week_start(timezone.now(), group.school.timezone) - timedelta(weeks=weeks - 1)
-    checkins = Checkin.objects.filter(student__in=visible, week__gte=since).select_related("score").order_by("-week")
+    checkins = Checkin.objects.filter(student__in=visible, week__gte=since)
+    scores_shown = set(
+        checkins.filter(policy.checkins_visible(viewer, policy.Level.SCORES)).values_list("pk", flat=True)
+    )
+    text_shown = set(checkins.filter(policy.checkins_visible(viewer, policy.Level.TEXT)).values_list("pk", flat=True))
     insights = {s.pk: StudentInsight(student=s, shares_text=s.pk in text_ids) for s in visible}
-    for checkin in checkins:
+    shown: dict[str, set[int]] = {AccessLog.What.SCORES: set(), AccessLog.What.TEXT: set()}
+    for checkin in checkins.filter(pk__in=scores_shown | text_shown).select_related("score").order_by("-week"):
         score = getattr(checkin, "score", None)
-        scores = score if checkin.student_id in score_ids else None
-        words = score if checkin.student_id in text_ids else None
+        scores = checkin.pk in scores_shown
+        words = checkin.pk in text_shown
+        shown[AccessLog.What.SCORES].update([checkin.student_id] if scores else [])
+        shown[AccessLog.What.TEXT].update([checkin.student_id] if words else [])
         insights[checkin.student_id].weeks.append(
             StudentWeek(
                 week=checkin.week,
-                mood=checkin.mood if checkin.student_id in score_ids else None,
-                wellbeing_index=scores.wellbeing_index if scores else None,
-                index_deviation=scores.index_deviation if scores else None,
-                sustained_decline=scores.sustained_decline if scores else None,
-                polarity=words.polarity if words else None,
-                themes=words.themes if words else None,
-                reflection=checkin.reflection if checkin.student_id in text_ids else None,
+                mood=checkin.mood if scores else None,
+                wellbeing_index=score.wellbeing_index if scores and score else None,
+                index_deviation=score.index_deviation if scores and score else None,
+                sustained_decline=score.sustained_decline if scores and score else None,
+                polarity=score.polarity if words and score else None,
+                themes=score.themes if words and score else None,
+                reflection=checkin.reflection if words else None,
             )
         )
     context = f"group {group.pk}"
-    for what, ids in ((AccessLog.What.SCORES, score_ids), (AccessLog.What.TEXT, text_ids)):
+    for what, ids in shown.items():
         students = [s for s in visible if s.pk in ids]
         if students:
             access_log_record(viewer=viewer, students=students, what=what, context=context)
@@ -225,7 +294,7 @@ def school_list_for_aggregates(viewer) -> QuerySet[School]:
 
 
 def school_week_aggregates_for_viewer(viewer, school_id: int, week: date | None = None) -> tuple[School, list]:
-    """One week's cells of a school (school, grades, groups); the latest computed week if none is given.
+    """One published week's cells of a school (school, grades, groups) for this viewer; the latest if none is given.
 
     404 for a school the viewer may not see, whether or not it exists.
     Aggregates hold no individual data, so reading them is not logged.
@@ -233,7 +302,7 @@ def school_week_aggregates_for_viewer(viewer, school_id: int, week: date | None 
     school = school_list_for_aggregates(viewer).filter(pk=school_id).first()
     if school is None:
         raise Http404
-    cells = WeekAggregate.objects.filter(school=school).select_related("group")
+    cells = _published_for(viewer, school).select_related("group")
     if week is None:
         week = cells.order_by("-week").values_list("week", flat=True).first()
     else:
@@ -241,7 +310,7 @@ def school_week_aggregates_for_viewer(viewer, school_id: int, week: date | None 
     if week is None:
         return school, []
     order = Case(When(scope="school", then=Value(0)), When(scope="grade", then=Value(1)), default=Value(2))
-    return school, list(cells.filter(week=week).order_by(order, "grade", "group__name", "group_id"))
+    return school, _guarded(list(cells.filter(week=week).order_by(order, "grade", "group__name", "group_id")))
 
 
 # How far back /healthz counts check-ins the analysis could not read: as far back as they can still alert.

@@ -52,14 +52,15 @@ def student_charts_render_task(student_ids: list[int]) -> None:
 
 
 @shared_task(acks_late=True)
-def school_weeks_recompute_pending_task() -> None:
-    # acks_late is safe: a recompute replaces the school-week from the database.
-    services.school_weeks_recompute_pending()
+def school_week_publish_task(school_id: int, week: str) -> int:
+    # acks_late is safe: publishing again finds nothing changed and writes nothing.
+    return services.school_week_publish(school_id=school_id, week=date.fromisoformat(week))
 
 
 @shared_task(acks_late=True)
-def school_week_aggregates_task(school_id: int, week: str) -> None:
-    services.school_week_aggregates_recompute(school_id=school_id, week=date.fromisoformat(week))
+def aggregates_republish_task() -> int:
+    """The scheduled republication of the recent weeks: late changes folded in where enough changed."""
+    return services.school_weeks_republish()
 
 
 @shared_task(acks_late=True)
@@ -71,14 +72,17 @@ def notifications_send_task() -> int:
 
 @shared_task(acks_late=True)
 def windows_sync_task() -> None:
-    # Opens this week's windows and does the closing work of those that
-    # closed: a final recompute of the week's aggregates. Both are claims or
-    # upserts, so a second run changes nothing.
+    # Opens this week's windows and does the closing work of those that closed: a school's week is
+    # published when its last window has closed. Then the weeks a student's "share my earlier check-ins
+    # too" made stale are republished. Claims, upserts and idempotent publications: a second run changes
+    # nothing.
     windows_open()
     closed = windows_close()
     schools = dict(Group.objects.filter(pk__in={group_id for group_id, _ in closed}).values_list("pk", "school_id"))
     for school_id, week in sorted({(schools[group_id], week) for group_id, week in closed if group_id in schools}):
-        services.school_week_aggregates_recompute(school_id=school_id, week=week)
+        services.school_week_publish(school_id=school_id, week=week)
+    services.school_weeks_publish_due()
+    services.school_weeks_republish(stale_only=True)
 
 
 @shared_task(acks_late=True)

@@ -175,18 +175,49 @@ class ConsentForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("That is not one of the choices on this page. Nothing was changed.")},
     )
+    # Consent looks forward; sharing the check-ins from before a switch was turned on is its own choice.
+    earlier = forms.MultipleChoiceField(
+        label=_("Also share my earlier check-ins"),
+        choices=ConsentScope.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("That is not one of the choices on this page. Nothing was changed.")},
+    )
+
+    def __init__(self, *args, details: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.details = details or {}
 
     @classmethod
-    def for_state(cls, state: dict[str, bool]) -> "ConsentForm":
-        return cls(initial={"scopes": [scope for scope, granted in state.items() if granted]})
+    def for_details(cls, details: dict) -> "ConsentForm":
+        return cls(
+            initial={
+                "scopes": [scope for scope, detail in details.items() if detail.granted],
+                "earlier": [scope for scope, detail in details.items() if detail.include_earlier],
+            },
+            details=details,
+        )
 
     def options(self) -> list[tuple]:
-        """Each checkbox with its plain-words explanation."""
-        return [(checkbox, SCOPE_HELP[checkbox.data["value"]]) for checkbox in self["scopes"]]
+        """Each switch with its plain-words explanation, its "earlier too" choice and what it covers now."""
+        earlier = {checkbox.data["value"]: checkbox for checkbox in self["earlier"]}
+        return [
+            (
+                checkbox,
+                SCOPE_HELP[checkbox.data["value"]],
+                earlier[checkbox.data["value"]],
+                self.details.get(checkbox.data["value"]),
+            )
+            for checkbox in self["scopes"]
+        ]
 
-    def wanted_state(self) -> dict[str, bool]:
-        chosen = set(self.cleaned_data["scopes"])
-        return {scope.value: scope.value in chosen for scope in ConsentScope}
+    def wanted_state(self) -> dict[str, tuple[bool, bool]]:
+        """{scope: (on, earlier check-ins too)}; the earlier choice counts only for a switch that is on."""
+        chosen, earlier = set(self.cleaned_data["scopes"]), set(self.cleaned_data["earlier"])
+        return {
+            scope.value: (scope.value in chosen, scope.value in chosen and scope.value in earlier)
+            for scope in ConsentScope
+        }
 
 
 class InstrumentForm(forms.Form):

@@ -29,28 +29,31 @@ class ScaleRow:
     name: str
     mean: float | None
     higher_is_better: bool
-    shares: list[tuple[str, int]]  # (answer word, percent) for 1..5
+    shares: list[tuple[str, int]]  # (answer word, percent) for 1..5; empty when the answers were too alike
 
 
 @dataclass(frozen=True)
 class CountRow:
     label: str
-    count: int
+    count: int | None  # None: (almost) everyone chose it, so the count is not shown
 
 
 @dataclass(frozen=True)
 class WeekDetail:
     aggregate: WeekAggregate
     scales: list[ScaleRow]
-    workload: list[CountRow]
+    workload: list[CountRow] | None  # None: the answers were too alike to show
     help_wanted: list[CountRow]
-    hardest_subjects: list[CountRow]
+    hardest_subjects: list[CountRow] | None
     themes: list[CountRow] | None  # None when the text-derived part is suppressed
 
 
-def _counts(counts: dict | None, label) -> list[CountRow]:
-    rows = [CountRow(label(code), n) for code, n in (counts or {}).items() if n]
-    return sorted(rows, key=lambda row: (-row.count, row.label))
+def _counts(counts: dict | None, label) -> list[CountRow] | None:
+    if counts is None:
+        return None
+    rows = [CountRow(label(code), n) for code, n in counts.items() if n is None or n]
+    # "Almost everyone" first, then the largest counts.
+    return sorted(rows, key=lambda row: (row.count is not None, -(row.count or 0), row.label))
 
 
 def week_detail(aggregates: list[WeekAggregate]) -> WeekDetail | None:
@@ -64,9 +67,13 @@ def week_detail(aggregates: list[WeekAggregate]) -> WeekDetail | None:
         values = stats["items"].get(item.key)
         if not values:
             continue
-        distribution = values.get("distribution") or {}
-        total = sum(distribution.values())
-        shares = [(item.word(v), round(100 * distribution.get(str(v), 0) / total) if total else 0) for v in range(1, 6)]
+        distribution = values.get("distribution")
+        total = sum(distribution.values()) if distribution else 0
+        shares = (
+            [(item.word(v), round(100 * distribution.get(str(v), 0) / total) if total else 0) for v in range(1, 6)]
+            if distribution
+            else []
+        )
         scales.append(ScaleRow(str(_SCALE_NAMES[item.key]), values.get("mean"), item.higher_is_better, shares))
     workload_labels = dict(Workload.choices)
     help_labels = dict(HelpChoice.choices)

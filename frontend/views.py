@@ -21,10 +21,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from analytics.selectors import (
-    group_aggregates,
+    group_aggregates_for_viewer,
     group_get_for_viewer,
     group_individuals_for_viewer,
     group_list_for_viewer,
+    group_participation,
     student_chart_for_viewer,
     student_history_chart,
 )
@@ -42,7 +43,7 @@ from surveys.services import (
 )
 from wellbeing import policy
 from wellbeing.models import ConsentScope, Language
-from wellbeing.selectors import access_log_for_student, consent_history, consent_state
+from wellbeing.selectors import access_log_for_student, consent_details, consent_history, consent_state
 from wellbeing.services import ApplicationError, consent_set, user_language_set
 
 from .forms import CheckinForm, ConsentForm, InstrumentForm, LanguageForm
@@ -208,21 +209,27 @@ def history_chart(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def privacy(request: HttpRequest) -> HttpResponse:
     student = request.user
-    state = consent_state(student)
+    details = consent_details(student)
     status = 200
     if request.method == "POST":
-        form = ConsentForm(request.POST)
+        form = ConsentForm(request.POST, details=details)
         if form.is_valid():
-            changed = {scope: granted for scope, granted in form.wanted_state().items() if state[scope] != granted}
+            changed = {
+                scope: wanted
+                for scope, wanted in form.wanted_state().items()
+                if (details[scope].granted, details[scope].include_earlier) != wanted
+            }
             # All switches of one save land together or not at all.
             with transaction.atomic():
-                for scope, granted in changed.items():
-                    consent_set(student=student, scope=scope, granted=granted, changed_by=student)
+                for scope, (granted, earlier) in changed.items():
+                    consent_set(
+                        student=student, scope=scope, granted=granted, include_earlier=earlier, changed_by=student
+                    )
             messages.success(request, _("Your choices are saved.") if changed else _("Nothing was changed."))
             return redirect("frontend:privacy")
         status = 400
     else:
-        form = ConsentForm.for_state(state)
+        form = ConsentForm.for_details(details)
     access_log = list(access_log_for_student(student)[: ACCESS_LOG_SHOWN + 1])
     context = {
         "form": form,
@@ -246,10 +253,11 @@ def group_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def group_detail(request: HttpRequest, group_id: int) -> HttpResponse:
     group = group_get_for_viewer(request.user, group_id)
-    aggregates = group_aggregates(group)
+    aggregates = group_aggregates_for_viewer(request.user, group)
     context = {
         "group": group,
         "aggregates": aggregates,
+        "participation": group_participation(group),
         "detail": week_detail(aggregates),
         # Reads individual data and writes the access log in one call.
         "individuals": group_individuals_for_viewer(request.user, group),

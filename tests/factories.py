@@ -1,4 +1,4 @@
-from datetime import time
+from datetime import datetime, time
 
 import factory
 from django.utils import timezone
@@ -101,3 +101,22 @@ def submit(student, *, language: str = "", now=None, **answers):
     from surveys.services import CheckinAnswers, checkin_submit
 
     return checkin_submit(student=student, answers=CheckinAnswers(**answers), language=language, now=now)
+
+
+def publish(*, school_id: int, week):
+    """Publish a school's week as the workers do when its check-in has closed: a moment after its last window.
+
+    Figures are never published for an open week, so a test that reads them closes the week first.
+    """
+    from datetime import timedelta
+
+    from django.db.models import Max
+
+    from analytics.services import school_week_publish
+    from surveys.models import CheckinWindow
+
+    closes = CheckinWindow.objects.filter(group__school_id=school_id, week=week).aggregate(last=Max("closes_at"))[
+        "last"
+    ]
+    after = (closes or timezone.make_aware(datetime.combine(week + timedelta(days=7), time()))) + timedelta(seconds=1)
+    return school_week_publish(school_id=school_id, week=week, now=after)

@@ -1,3 +1,4 @@
+from django.db import transaction
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -6,7 +7,7 @@ from rest_framework.views import APIView
 from . import policy
 from .api import StrictInputSerializer
 from .models import ConsentScope, Language
-from .selectors import access_log_for_student, consent_state
+from .selectors import access_log_for_student, consent_details
 from .services import consent_set, user_language_set
 
 
@@ -53,8 +54,28 @@ class MeApi(APIView):
 
 
 CONSENT_STATE = inline_serializer(
-    "ConsentState", fields={scope.value: serializers.BooleanField() for scope in ConsentScope}
+    "ConsentState",
+    fields={
+        **{scope.value: serializers.BooleanField() for scope in ConsentScope},
+        # Consent looks forward: from when each scope that is on shares, and whether earlier check-ins are
+        # shared too (a separate choice).
+        "shared_since": inline_serializer(
+            "ConsentSince", fields={scope.value: serializers.DateTimeField(allow_null=True) for scope in ConsentScope}
+        ),
+        "include_earlier": inline_serializer(
+            "ConsentEarlier", fields={scope.value: serializers.BooleanField() for scope in ConsentScope}
+        ),
+    },
 )
+
+
+def _consent_body(student) -> dict:
+    details = consent_details(student)
+    return {
+        **{scope: detail.granted for scope, detail in details.items()},
+        "shared_since": {scope: detail.granted_at for scope, detail in details.items()},
+        "include_earlier": {scope: detail.include_earlier for scope, detail in details.items()},
+    }
 
 
 class ConsentApi(APIView):
@@ -67,6 +88,13 @@ class ConsentApi(APIView):
         scores_to_teachers = serializers.BooleanField(required=False)
         text_to_teachers = serializers.BooleanField(required=False)
         trends_to_health = serializers.BooleanField(required=False)
+        include_earlier = serializers.DictField(child=serializers.BooleanField(), required=False)
+
+        def validate_include_earlier(self, value):
+            unknown = set(value) - set(ConsentScope.values)
+            if unknown:
+                raise serializers.ValidationError(f"Unknown consent scopes: {', '.join(sorted(unknown))}.")
+            return value
 
         def validate(self, attrs):
             attrs = super().validate(attrs)
@@ -76,15 +104,27 @@ class ConsentApi(APIView):
 
     @extend_schema(responses=CONSENT_STATE)
     def get(self, request):
-        return Response(consent_state(request.user))
+        return Response(_consent_body(request.user))
 
     @extend_schema(request=InputSerializer, responses=CONSENT_STATE)
     def patch(self, request):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        for scope, granted in serializer.validated_data.items():
-            consent_set(student=request.user, scope=ConsentScope(scope), granted=granted, changed_by=request.user)
-        return Response(consent_state(request.user))
+        wanted = dict(serializer.validated_data)
+        earlier = wanted.pop("include_earlier", {})
+        details = consent_details(request.user)
+        with transaction.atomic():
+            for scope in ConsentScope:
+                granted = wanted.get(scope.value, details[scope.value].granted)
+                if scope.value in wanted or scope.value in earlier:
+                    consent_set(
+                        student=request.user,
+                        scope=scope,
+                        granted=granted,
+                        include_earlier=earlier.get(scope.value),
+                        changed_by=request.user,
+                    )
+        return Response(_consent_body(request.user))
 
 
 class AccessLogApi(APIView):

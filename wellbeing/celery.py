@@ -20,6 +20,12 @@ app.conf.beat_schedule = {
     },
     # The outbox of emails to student health is in the database; this sends what a lost message left behind
     # and the retries whose backoff has run out.
+    # Late changes to published weeks are folded in here, and only where enough changed (a week's figures
+    # are published when its check-in closes, by windows-sync).
+    "aggregates-republish": {
+        "task": "analytics.tasks.aggregates_republish_task",
+        "schedule": float(os.environ.get("AGGREGATE_REPUBLISH_SECONDS") or 6 * 3600),
+    },
     "notifications-sweep": {
         "task": "analytics.tasks.notifications_send_task",
         "schedule": float(os.environ.get("SCORE_SWEEP_SECONDS") or 60),

@@ -125,11 +125,19 @@ class ConsentScope(models.TextChoices):
 
 
 class Consent(models.Model):
-    """The current state of one scope for one student; absent means off."""
+    """The current state of one scope for one student; absent means off.
+
+    Consent looks forward: turning a scope on shares the check-ins submitted from that moment
+    (`granted_at`). The check-ins from before are shared only when the student also chooses so
+    (`include_earlier`), a separate and explicit choice.
+    """
 
     student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents")
     scope = models.CharField(max_length=32, choices=ConsentScope.choices)
     granted = models.BooleanField(default=False)
+    # When the scope was last turned on; None while it is off.
+    granted_at = models.DateTimeField(null=True, blank=True)
+    include_earlier = models.BooleanField(default=False)
     updated_at = models.DateTimeField()
 
     class Meta:
@@ -147,6 +155,7 @@ class ConsentEvent(models.Model):
     student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consent_events")
     scope = models.CharField(max_length=32, choices=ConsentScope.choices)
     granted = models.BooleanField()
+    include_earlier = models.BooleanField(default=False)
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     changed_at = models.DateTimeField()
 

@@ -56,6 +56,42 @@ def students_visible(viewer, level: Level) -> QuerySet[User]:
     return User.objects.filter(rule, is_student=True, is_active=True)
 
 
+def consent_covers(scope: ConsentScope) -> Exists:
+    """For a queryset of check-ins: the student's consent to `scope` covers this check-in.
+
+    Consent looks forward: it covers what was submitted from the moment it was turned on, and the check-ins
+    from before only when the student chose to share them too.
+    """
+    return Exists(
+        Consent.objects.filter(student=OuterRef("student_id"), scope=scope, granted=True).filter(
+            Q(include_earlier=True) | Q(granted_at__lte=OuterRef("submitted_at"))
+        )
+    )
+
+
+def checkins_visible(viewer, level: Level) -> Q:
+    """A filter for a queryset of check-ins: those whose individual data at `level` the viewer may see.
+
+    The same rule as `students_visible`, down to the check-in: the student is taught by the viewer (or is in
+    the viewer's school, for student health) and the student's consent covers that check-in.
+    """
+    if not _is_staff_viewer(viewer):
+        return Q(pk__in=[])
+    taught = Q(student__in=User.objects.filter(_taught_by(viewer)))
+    health = Q(student__in=User.objects.filter(_in_health_school_of(viewer), is_student=True))
+    if level == Level.SCORES:
+        rule = (taught & consent_covers(ConsentScope.SCORES_TO_TEACHERS)) | (
+            health & consent_covers(ConsentScope.TRENDS_TO_HEALTH)
+        )
+    elif level == Level.TEXT:
+        rule = taught & consent_covers(ConsentScope.TEXT_TO_TEACHERS)
+    elif level == Level.TRENDS:
+        rule = health & consent_covers(ConsentScope.TRENDS_TO_HEALTH)
+    else:  # pragma: no cover - Level is closed
+        raise ValueError(f"unknown level {level!r}")
+    return rule & Q(student__is_active=True, student__is_student=True)
+
+
 def may_view_student(viewer, student: User, level: Level) -> bool:
     if not (viewer and viewer.is_authenticated and viewer.is_active):
         return False
@@ -102,3 +138,18 @@ def health_school_ids(viewer) -> set[int]:
 
 def may_handle_help_requests(viewer, school_id: int) -> bool:
     return school_id in health_school_ids(viewer)
+
+
+def aggregate_audience(viewer, school_id: int) -> str:
+    """Which published figures of a school the viewer reads (analytics.models.WeekAggregate.Audience).
+
+    The figures a viewer sees must leave out every student the viewer sees individually: a teacher of the
+    school sees students who share with their teachers, student health those who share their trends.
+    """
+    if not _is_staff_viewer(viewer):
+        return "all"
+    teaches = Membership.objects.filter(user=viewer, role=Membership.Role.TEACHER, group__school_id=school_id).exists()
+    health = school_id in health_school_ids(viewer)
+    if teaches and health:
+        return "both"
+    return "teachers" if teaches else "health" if health else "all"

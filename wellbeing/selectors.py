@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import QuerySet
@@ -10,6 +11,21 @@ def consent_state(student: User) -> dict[str, bool]:
     for scope, granted in Consent.objects.filter(student=student).values_list("scope", "granted"):
         state[scope] = granted
     return state
+
+
+@dataclass(frozen=True)
+class ConsentDetail:
+    granted: bool
+    granted_at: datetime | None  # what is submitted from this moment is shared
+    include_earlier: bool  # the check-ins from before are shared too
+
+
+def consent_details(student: User) -> dict[str, ConsentDetail]:
+    """Each scope's state with what it covers, for the privacy page and the API."""
+    details = {scope.value: ConsentDetail(False, None, False) for scope in ConsentScope}
+    for consent in Consent.objects.filter(student=student):
+        details[consent.scope] = ConsentDetail(consent.granted, consent.granted_at, consent.include_earlier)
+    return details
 
 
 def consent_state_at(student: User, when: datetime) -> dict[str, bool]:

@@ -16,21 +16,45 @@ class ApplicationError(Exception):
 
 
 @transaction.atomic
-def consent_set(*, student: User, scope: ConsentScope | str, granted: bool, changed_by: User) -> Consent | None:
+def consent_set(
+    *,
+    student: User,
+    scope: ConsentScope | str,
+    granted: bool,
+    changed_by: User,
+    include_earlier: bool | None = None,
+) -> Consent | None:
+    """Turn a scope on or off, or choose whether earlier check-ins are shared too; every change is recorded.
+
+    Turning a scope on shares what the student submits from now on. `include_earlier=True` also shares the
+    check-ins from before, and only when asked; None leaves that choice as it is. Turning a scope off
+    withdraws both.
+    """
     if not student.is_student:
         raise ApplicationError("Only students have consent settings.")
     scope = ConsentScope(scope)
     now = timezone.now()
     consent = Consent.objects.select_for_update().filter(student=student, scope=scope).first()
-    if (consent.granted if consent else False) == granted:
+    was_on = consent.granted if consent else False
+    was_earlier = consent.include_earlier if consent else False
+    earlier = (was_earlier if include_earlier is None else include_earlier) if granted else False
+    if was_on == granted and was_earlier == earlier:
         return consent  # no change (absent means off), nothing to record
+    values = {
+        "granted": granted,
+        "granted_at": (consent.granted_at if was_on else now) if granted else None,
+        "include_earlier": earlier,
+        "updated_at": now,
+    }
     if consent is None:
-        consent = Consent.objects.create(student=student, scope=scope, granted=granted, updated_at=now)
+        consent = Consent.objects.create(student=student, scope=scope, **values)
     else:
-        consent.granted = granted
-        consent.updated_at = now
-        consent.save(update_fields=["granted", "updated_at"])
-    ConsentEvent.objects.create(student=student, scope=scope, granted=granted, changed_by=changed_by, changed_at=now)
+        for name, value in values.items():
+            setattr(consent, name, value)
+        consent.save(update_fields=list(values))
+    ConsentEvent.objects.create(
+        student=student, scope=scope, granted=granted, include_earlier=earlier, changed_by=changed_by, changed_at=now
+    )
     return consent
 
 

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import F, Q
 
 from analytics.models import WeekAggregate
-from analytics.services import checkins_analyse, help_request_create, school_week_aggregates_recompute
+from analytics.services import checkins_analyse, help_request_create, school_week_publish
 from surveys.models import Checkin, CheckinWindow, Schedule, Weekday
 from surveys.schedules import window_get_or_create
 from surveys.weeks import week_start
@@ -144,7 +144,7 @@ def demo_create(*, now: datetime) -> DemoSummary:
             checkins_analyse(ids[start : start + 200])
         for school in schools.values():
             for monday in mondays[school.name]:
-                school_week_aggregates_recompute(school_id=school.pk, week=monday)
+                school_week_publish(school_id=school.pk, week=monday, now=now)  # the open week stays unpublished
         # bulk_create sends no signals, so the requests a "contact me" makes
         # in the request path are made here: one open request per student.
         for checkin in (
@@ -153,7 +153,7 @@ def demo_create(*, now: datetime) -> DemoSummary:
             .order_by("week", "id")
         ):
             help_request_create(student=checkin.student, checkin=checkin)
-    # The closing work of a past window is that final recompute, just done.
+    # The closing work of a past window is that publication, just done.
     CheckinWindow.objects.filter(group__in=groups.values(), closes_at__lte=now).update(closed_at=F("closes_at"))
 
     current = {plan.name: mondays[plan.name][-1] for plan in SCHOOLS}

@@ -1,10 +1,12 @@
 """Writes of the analytics app, one module per concern; the names below are its interface."""
 
 from .aggregation import (
+    REPUBLISH_WEEKS,
     school_week_aggregates_compute,
-    school_week_aggregates_recompute,
-    school_weeks_mark,
-    school_weeks_recompute_pending,
+    school_week_closed,
+    school_week_publish,
+    school_weeks_publish_due,
+    school_weeks_republish,
 )
 from .charts import (
     CHART_CACHE_SECONDS,
@@ -55,10 +57,12 @@ __all__ = [
     "notifications_create",
     "notifications_ring",
     "notifications_send_due",
+    "REPUBLISH_WEEKS",
     "school_week_aggregates_compute",
-    "school_week_aggregates_recompute",
-    "school_weeks_mark",
-    "school_weeks_recompute_pending",
+    "school_week_closed",
+    "school_week_publish",
+    "school_weeks_publish_due",
+    "school_weeks_republish",
     "student_chart_delete",
     "student_chart_render",
     "student_chart_request",

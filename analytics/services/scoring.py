@@ -1,17 +1,18 @@
-"""Scoring: check-ins in; scores, alerts and aggregates out. Run by workers, never in a request.
+"""Scoring: check-ins in; scores and alerts out. Run by workers, never in a request.
 
 The path of a check-in: its transaction commits, its id joins the pending
 queue (analytics.pending) and a drain task is asked for. A drain claims ids in
 batches and analyses each batch in one transaction: one query for the
 check-ins, one for the students' earlier weeks, one bulk upsert of scores, the
-alerts, then one recompute per school and week the batch touched. The
-per-task cost of Celery is paid once per batch, not once per check-in.
+alerts. The per-task cost of Celery is paid once per batch, not once per
+check-in. Aggregates are published apart, when a week's check-in closes
+(services/aggregation.py).
 
 Every step is idempotent. A score is keyed by check-in and holds the revision
 and analyser version it read; a batch skips what is current. Alerts are raised
-only above the level a check-in already alerted at. Aggregates are recomputed
-from the database, never incremented. So a redelivered task, a second drain on
-the same ids or a re-score after a worker was killed changes nothing twice.
+only for a level or category a check-in has not alerted for. So a redelivered
+task, a second drain on the same ids or a re-score after a worker was killed
+changes nothing twice.
 """
 
 import logging
@@ -35,7 +36,6 @@ from ..models import CheckinScore
 from ..nlp.concern import NONE, level_rank
 from ..text import ANALYSER_VERSION, UNANALYSABLE, TextAnalysis, analyse
 from ..trends import INDEX_SCALE, ITEM_SCALE, LOOKBACK_WEEKS, SCALE_ITEMS, trend, wellbeing_index
-from .aggregation import school_week_aggregates_recompute, school_weeks_mark
 from .help_requests import help_request_raise
 
 logger = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ def checkins_analyse_pending(*, budget_seconds: float = DRAIN_BUDGET_SECONDS) ->
             return scored
         if len(claim.ids) == batch_size and pending.fanout_wanted(seconds=1):
             checkins_analyse_pending_task.delay()  # a backlog: let another worker process help
-        scored += checkins_analyse(claim.ids, recompute=False)
+        scored += checkins_analyse(claim.ids)
         pending.finish(claim)
         if time.monotonic() - started > budget_seconds:
             if pending.ready():
@@ -148,23 +148,17 @@ def _trend_fields(checkin: Checkin, history: list[tuple[date, dict]]) -> dict:
     }
 
 
-def checkins_analyse(checkin_ids, *, recompute: bool = True) -> int:
+def checkins_analyse(checkin_ids) -> int:
     """Analyse and score a batch of check-ins; returns how many scores were written.
 
-    With `recompute` the touched school-weeks' aggregates are recomputed now;
-    without, they are marked for the delayed aggregate drain (the queue path).
+    Aggregates are not touched: they are published when a week's check-in closes and republished on a
+    schedule (services/aggregation.py), never recomputed while students answer.
 
     One check-in never holds back another: a batch that fails for a reason other than the database or the
     network is scored again one check-in at a time, and a check-in that still fails is recorded as
     unanalysable, which puts it in student health's queue to be read with the student.
     """
     scored = _analyse_isolated(sorted(set(checkin_ids)))
-    touched = sorted({(school_id, week) for school_id, week, _student_id in scored})
-    if recompute:
-        for school_id, week in touched:
-            school_week_aggregates_recompute(school_id=school_id, week=week)
-    else:
-        school_weeks_mark(touched)
     _charts_request({student_id for _school_id, _week, student_id in scored})
     if scored:
         logger.info("scored %s check-ins", len(scored))
@@ -336,16 +330,13 @@ def checkins_stale_ids(*, since: date | None = None, after_id: int = 0, limit: i
 def checkins_score_sweep(*, limit: int = 5_000) -> int:
     """Queue what a lost message left behind in recent weeks; returns how many were queued.
 
-    Also asks for a drain when claimed ids or school-weeks sit in their queue
-    with the lease run out (their worker died), so nothing waits for the next
-    submission.
+    Also asks for a drain when claimed ids sit in their queue with the lease run
+    out (their worker died), so nothing waits for the next submission.
     """
     since = timezone.localdate() - timedelta(weeks=SWEEP_WEEKS)
     stale = checkins_stale_ids(since=since, limit=limit)
     if stale or pending.ready():
         checkins_enqueue(stale)
-    if pending.AGGREGATES.ready():
-        school_weeks_mark([])  # a drain died with school-weeks claimed: ask for another
     if stale:
         logger.info("sweep queued %s check-ins", len(stale))
     return len(stale)

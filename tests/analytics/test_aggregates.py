@@ -70,7 +70,9 @@ def test_it_computes_every_statistic_of_a_published_cell():
                    help_wanted=("other",), has_text=True, themes=("bullying",), polarity=1.0)  # fmt: skip
     group = Cell(key=("group", 41), members=keys_of([s1, s2, s3, s4, s5, s6]) | {absent})
 
-    result = week_aggregates([s1, s2, s3, s4, s5, s6, outsider], [group], min_text_responses=3)
+    # Minimums this low only to see every statistic of six answers (the homogeneity rule needs answers spread
+    # over more than the minimum); test_disclosure_rules.py has the rule at real minimums.
+    result = week_aggregates([s1, s2, s3, s4, s5, s6, outsider], [group], min_responses=2, min_text_responses=3)
 
     assert result[("group", 41)] == CellAggregate(
         member_count=7,
@@ -83,17 +85,25 @@ def test_it_computes_every_statistic_of_a_published_cell():
         text_suppressed_reason="",
         stats={
             "items": {
-                "mood": {"mean": 3.0, "distribution": {"1": 1, "2": 1, "3": 2, "4": 1, "5": 1}},
-                "energy": {"mean": 3.17, "distribution": {"1": 0, "2": 2, "3": 1, "4": 3, "5": 0}},
-                "stress": {"mean": 3.0, "distribution": {"1": 1, "2": 1, "3": 2, "4": 1, "5": 1}},
-                "sleep": {"mean": 3.17, "distribution": {"1": 0, "2": 1, "3": 3, "4": 2, "5": 0}},
-                "belonging": {"mean": 2.83, "distribution": {"1": 2, "2": 1, "3": 0, "4": 2, "5": 1}},
+                "mood": {"mean": 3.0, "distribution": {"1": 1, "2": 1, "3": 2, "4": 1, "5": 1}, "coarsened": False},
+                "energy": {"mean": 3.17, "distribution": {"1": 0, "2": 2, "3": 1, "4": 3, "5": 0}, "coarsened": False},
+                "stress": {"mean": 3.0, "distribution": {"1": 1, "2": 1, "3": 2, "4": 1, "5": 1}, "coarsened": False},
+                "sleep": {"mean": 3.17, "distribution": {"1": 0, "2": 1, "3": 3, "4": 2, "5": 0}, "coarsened": False},
+                "belonging": {
+                    "mean": 2.83,
+                    "distribution": {"1": 2, "2": 1, "3": 0, "4": 2, "5": 1},
+                    "coarsened": False,
+                },
             },
             "workload": {"too_easy": 0, "about_right": 2, "too_hard": 2},
             "hardest_subject": {"Engelska": 1, "Matematik": 3, "none": 1},
             "help_wanted": {"talk_nurse": 1, "talk_teacher": 3},  # a code twice in one answer counts once
-            "text": {"themes": {"friends": 1, "school": 2, "sleep": 1}, "mean_polarity": 0.08},
+            # Two of the four writers wrote about school: all but fewer than the text minimum, so not counted.
+            "text": {"themes": {"friends": 1, "school": None, "sleep": 1}, "mean_polarity": 0.08},
         },
+        described_count=6,
+        text_described_count=4,
+        population=keys_of([s1, s2, s3, s4, s5, s6]),
     )
     json.dumps(result[("group", 41)].stats)  # JSON-ready as it is
 
@@ -120,10 +130,12 @@ def test_it_suppresses_a_cell_one_response_below_the_minimum():
 
 
 def test_it_publishes_a_cell_at_exactly_the_minimum():
-    group_rows = students(5)
+    group_rows = [row(mood=m) for m in (1, 2, 3, 4, 5)]
     aggregate = week_aggregates(group_rows, [Cell(("group", 1), keys_of(group_rows))])[("group", 1)]
     assert not aggregate.suppressed
-    assert aggregate.stats["items"]["mood"] == {"mean": 3.0, "distribution": {"1": 0, "2": 0, "3": 5, "4": 0, "5": 0}}
+    # Published; but with as many answers as the minimum, any distribution leaves fewer than the minimum off
+    # its largest value, so the homogeneity rule shows the mean alone.
+    assert aggregate.stats["items"]["mood"] == {"mean": 3.0, "distribution": None, "coarsened": True}
 
 
 def test_it_honours_a_larger_school_minimum():
@@ -146,7 +158,7 @@ def test_the_text_threshold_is_separate_from_the_response_threshold():
     assert result_nine.text_count == 9
 
     assert not result_ten.text_suppressed
-    assert result_ten.stats["text"]["themes"] == {"school": 10}
+    assert result_ten.stats["text"]["themes"] == {"school": None}  # all ten wrote about school: not counted
 
 
 def test_empty_rows_suppress_every_cell_and_show_zero_participation():
@@ -322,7 +334,12 @@ def test_no_output_contains_a_student_key():
     all_rows, cells = school_of(12, 9, 3, unassigned=2, has_text=True, themes=("school",), polarity=0.1)
     teaching = Cell(("teaching", "T"), keys_of(all_rows[:6]))
     result = week_aggregates(all_rows, [*cells, teaching], min_text_responses=5)
-    text = json.dumps({repr(key): dataclasses.asdict(agg) for key, agg in result.items()})
+    # Every output but `population`, which only the publisher reads (to count changes) and never shows.
+    shown = {
+        repr(key): {name: value for name, value in dataclasses.asdict(agg).items() if name != "population"}
+        for key, agg in result.items()
+    }
+    text = json.dumps(shown)
     assert '"items": {' in text  # something was published, so the search below means something
     for r in all_rows:
         assert str(r.student) not in text
@@ -416,9 +433,15 @@ def test_no_random_school_leaks_by_the_differences_it_protects(seed):
 
 
 def test_optional_items_left_out_count_in_neither_mean_nor_distribution():
-    rows = [row(n, mood=4, energy=None if n < 3 else 2, stress=None) for n in range(6)]
-    result = week_aggregates(rows, [Cell(key=("group", 1), members=frozenset(range(6)))])
+    energies = [None, None, None, 1, 2, 3, 4, 5, 1, 2]
+    rows = [row(n, mood=1 + n % 5, energy=energy, stress=None) for n, energy in enumerate(energies)]
+    result = week_aggregates(rows, [Cell(key=("group", 1), members=frozenset(range(10)))], min_responses=2)
     items = result["group", 1].stats["items"]
-    assert items["mood"]["mean"] == 4.0 and sum(items["mood"]["distribution"].values()) == 6
-    assert items["energy"] == {"mean": 2.0, "distribution": {"1": 0, "2": 3, "3": 0, "4": 0, "5": 0}}
-    assert items["stress"] == {"mean": None, "distribution": {"1": 0, "2": 0, "3": 0, "4": 0, "5": 0}}
+    assert items["mood"]["mean"] == 3.0 and sum(items["mood"]["distribution"].values()) == 10
+    assert items["energy"]["mean"] == round(18 / 7, 2)
+    assert items["energy"]["distribution"] == {"1": 2, "2": 2, "3": 1, "4": 1, "5": 1}
+    assert items["stress"] == {
+        "mean": None,
+        "distribution": {"1": 0, "2": 0, "3": 0, "4": 0, "5": 0},
+        "coarsened": False,
+    }

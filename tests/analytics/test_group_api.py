@@ -4,12 +4,11 @@ import pytest
 from django.urls import reverse
 
 from analytics import services
-from analytics.services import school_week_aggregates_recompute
 from wellbeing.models import AccessLog, ConsentScope
 from wellbeing.services import consent_set
 
 from ..conftest import login
-from ..factories import CheckinFactory, MembershipFactory, StudentFactory
+from ..factories import CheckinFactory, MembershipFactory, StudentFactory, publish
 
 VIEWERS = [
     "sharer",
@@ -35,7 +34,7 @@ def week_of_group_a(cast):
         CheckinFactory(student=s, mood=m, reflection=f"reflection of {s.username}")
         for s, m in zip(students, [2, 3, 4, 4, 5], strict=True)
     ]
-    school_week_aggregates_recompute(school_id=cast.school_a.pk, week=checkins[0].week)
+    publish(school_id=cast.school_a.pk, week=checkins[0].week)
     return checkins
 
 
@@ -58,7 +57,7 @@ def test_group_aggregates_by_role(cast, api, week_of_group_a, viewer):
 
 def test_group_aggregates_hide_a_small_week(cast, api):
     checkin = CheckinFactory(student=cast.sharer, mood=1)
-    school_week_aggregates_recompute(school_id=cast.school_a.pk, week=checkin.week)
+    publish(school_id=cast.school_a.pk, week=checkin.week)
     [week] = _get(api, cast, "teacher", "api-group-aggregates").json()["weeks"]
     assert week == {
         "week": checkin.week.isoformat(),

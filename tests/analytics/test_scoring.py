@@ -9,17 +9,15 @@ from django.utils import timezone
 from analytics import pending, services
 from analytics.models import CheckinScore, HelpRequest, HelpRequestEvent, WeekAggregate
 from analytics.services import scoring
-from analytics.services.aggregation import AGGREGATE_DELAY_SECONDS
 from analytics.tasks import (
     checkins_analyse_pending_task,
     checkins_score_sweep_task,
-    school_weeks_recompute_pending_task,
 )
 from analytics.text import ANALYSER_VERSION
 from surveys.models import Checkin
 from wellbeing.celery import app
 
-from ..factories import CheckinFactory, MembershipFactory, StudentFactory, submit
+from ..factories import CheckinFactory, MembershipFactory, StudentFactory, publish, submit
 
 CRISIS = "I have decided to kill myself tonight, I have the pills ready"
 BULLIED = "They keep bullying me at school every day"
@@ -250,23 +248,8 @@ def test_a_drain_scores_everything_queued_and_empties_the_queue(cast):
     assert CheckinScore.objects.count() == 3
     assert pending.size() == 0
     assert services.checkins_analyse_pending() == 0
-    # The batch marked its school-week; the delayed aggregate drain recomputes it once.
+    # Scoring never touches the figures: they are published when the week's check-in closes.
     assert not WeekAggregate.objects.exists()
-    assert pending.AGGREGATES.claim(5, lease_seconds=1).ids == [(cast.school_a.pk, checkins[0].week)]
-    pending.AGGREGATES.add([f"{cast.school_a.pk}:{checkins[0].week.isoformat()}"])
-    assert services.school_weeks_recompute_pending() == 1
-    assert WeekAggregate.objects.get(scope="group", group=cast.group_a).response_count == 3
-    assert pending.AGGREGATES.size() == 0
-
-
-def test_marking_school_weeks_asks_for_one_delayed_aggregate_drain(cast, monkeypatch):
-    sent = []
-    monkeypatch.setattr(school_weeks_recompute_pending_task, "apply_async", lambda **kwargs: sent.append(kwargs))
-    week = CheckinFactory(student=cast.private).week
-    services.school_weeks_mark([(cast.school_a.pk, week)])
-    services.school_weeks_mark([(cast.school_a.pk, week), (cast.school_b.pk, week)])
-    assert sent == [{"countdown": AGGREGATE_DELAY_SECONDS}]
-    assert pending.AGGREGATES.size() == 2
 
 
 def test_the_sweep_queues_what_a_lost_message_left_behind(cast, monkeypatch):
@@ -295,30 +278,38 @@ def test_the_beat_schedule_runs_the_sweep_every_minute():
 # Aggregates.
 
 
-def test_scoring_recomputes_the_school_week_and_matches_a_fresh_computation(cast):
+def test_a_published_week_matches_a_fresh_computation_for_every_audience(cast):
     students = [cast.sharer, cast.private, cast.classmate]
     students += [StudentFactory(school=cast.school_a) for _ in range(2)]
     for student in students[3:]:
         MembershipFactory(group=cast.group_a, user=student)
     checkins = [CheckinFactory(student=s, mood=m) for s, m in zip(students, [1, 2, 3, 4, 5], strict=True)]
     services.checkins_analyse([c.pk for c in checkins])
-    group = WeekAggregate.objects.get(scope="group", group=cast.group_a, week=checkins[0].week)
+    assert not WeekAggregate.objects.exists()
+    publish(school_id=cast.school_a.pk, week=checkins[0].week)
+    group = WeekAggregate.objects.get(scope="group", group=cast.group_a, week=checkins[0].week, audience="all")
     assert (group.response_count, group.mean_mood, group.suppressed, group.member_count) == (5, 3.0, False, 5)
-    fresh = services.school_week_aggregates_compute(school=cast.school_a, week=checkins[0].week)
-    stored = {
-        (a.scope, a.group_id or a.grade or a.school_id): (a.response_count, a.suppressed, a.stats)
-        for a in WeekAggregate.objects.filter(school=cast.school_a, week=checkins[0].week)
-    }
-    assert stored == {key: (c.response_count, c.suppressed, c.stats) for key, c in fresh.items()}
+    for audience in WeekAggregate.Audience.values:
+        fresh = services.school_week_aggregates_compute(school=cast.school_a, week=checkins[0].week, audience=audience)
+        stored = {
+            (a.scope, a.group_id or a.grade or a.school_id): (a.response_count, a.suppressed, a.stats)
+            for a in WeekAggregate.objects.filter(school=cast.school_a, week=checkins[0].week, audience=audience)
+        }
+        assert stored == {key: (c.response_count, c.suppressed, c.stats) for key, c in fresh.items()}
+    # The teachers' figures leave out the sharer, whom a teacher of the group sees one by one.
+    teachers = WeekAggregate.objects.get(scope="group", group=cast.group_a, audience="teachers")
+    assert (teachers.response_count, teachers.described_count, teachers.suppressed) == (5, 4, True)
 
 
-def test_aggregate_recompute_replaces_rather_than_adds(cast):
+def test_publishing_again_replaces_rather_than_adds(cast):
     week = CheckinFactory(student=cast.private).week
-    services.school_week_aggregates_recompute(school_id=cast.school_a.pk, week=week)
-    first = sorted(WeekAggregate.objects.values_list("scope", "group_id", "grade", "response_count"))
-    services.school_week_aggregates_recompute(school_id=cast.school_a.pk, week=week)
-    assert sorted(WeekAggregate.objects.values_list("scope", "group_id", "grade", "response_count")) == first
-    assert WeekAggregate.objects.filter(scope="group", group=cast.group_a, week=week).count() == 1
+    publish(school_id=cast.school_a.pk, week=week)
+    first = sorted(WeekAggregate.objects.values_list("scope", "audience", "group_id", "grade", "response_count"))
+    publish(school_id=cast.school_a.pk, week=week)
+    assert (
+        sorted(WeekAggregate.objects.values_list("scope", "audience", "group_id", "grade", "response_count")) == first
+    )
+    assert WeekAggregate.objects.filter(scope="group", group=cast.group_a, week=week, audience="all").count() == 1
 
 
 def test_analytics_tables_hold_no_student_ids_or_text():

@@ -2,9 +2,7 @@ from datetime import timedelta
 
 import pytest
 
-from analytics.services import school_week_aggregates_recompute
-
-from ..factories import CheckinFactory, MembershipFactory, StudentFactory, UserFactory
+from ..factories import CheckinFactory, MembershipFactory, StudentFactory, UserFactory, publish
 
 
 def _rename(user, first: str, last: str) -> None:
@@ -37,6 +35,6 @@ def weeks_of_group_a(cast):
     last_week = week - timedelta(weeks=1)
     CheckinFactory(student=cast.sharer, week=last_week, mood=1, reflection="older reflection of sharer")
     CheckinFactory(student=cast.private, week=last_week, mood=5, reflection="older reflection of private")
-    school_week_aggregates_recompute(school_id=cast.school_a.pk, week=week)
-    school_week_aggregates_recompute(school_id=cast.school_a.pk, week=last_week)
+    publish(school_id=cast.school_a.pk, week=week)
+    publish(school_id=cast.school_a.pk, week=last_week)
     return week, last_week

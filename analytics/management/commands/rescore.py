@@ -4,8 +4,8 @@ answer, or from an older analyser version, in batches; for after an analyser upd
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from analytics.services import checkins_analyse, checkins_stale_ids, school_week_aggregates_recompute
-from analytics.tasks import checkins_analyse_task, school_week_aggregates_task
+from analytics.services import checkins_analyse, checkins_stale_ids, school_week_publish
+from analytics.tasks import checkins_analyse_task, school_week_publish_task
 from surveys.models import Checkin
 
 
@@ -16,7 +16,9 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=settings.ANALYSIS_BATCH_SIZE)
         parser.add_argument("--inline", action="store_true", help="analyse in this process instead of the workers")
         parser.add_argument(
-            "--aggregates", action="store_true", help="also recompute the aggregates of every school and week"
+            "--aggregates",
+            action="store_true",
+            help="also republish every closed school-week (each cell only where enough of its responses changed)",
         )
 
     def handle(self, *args, batch_size: int, inline: bool, aggregates: bool, **options) -> None:
@@ -38,7 +40,7 @@ class Command(BaseCommand):
             weeks = list(Checkin.objects.values_list("school_id", "week").distinct().order_by("school_id", "week"))
             for school_id, week in weeks:
                 if inline:
-                    school_week_aggregates_recompute(school_id=school_id, week=week)
+                    school_week_publish(school_id=school_id, week=week)
                 else:
-                    school_week_aggregates_task.delay(school_id, week.isoformat())
-            self.stdout.write(f"Aggregates of {len(weeks)} school-week(s) {'recomputed' if inline else 'queued'}.")
+                    school_week_publish_task.delay(school_id, week.isoformat())
+            self.stdout.write(f"Aggregates of {len(weeks)} school-week(s) {'republished' if inline else 'queued'}.")
