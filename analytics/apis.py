@@ -15,6 +15,7 @@ from .helplines import helplines_for
 from .models import HelpRequest
 from .selectors import (
     group_aggregates_for_viewer,
+    group_participation,
     group_get_for_viewer,
     group_individuals_for_viewer,
     group_list_for_viewer,
@@ -58,8 +59,13 @@ class GroupAggregateListApi(APIView):
         suppressed_reason = serializers.CharField()
         text_count = serializers.IntegerField()
         text_suppressed = serializers.BooleanField()
-        # Means and distributions of every scale item, counts of the choices and
-        # of the themes of the reflections; each part null when suppressed.
+        # How many responses and texts the figures describe: the students this viewer sees one by one are
+        # left out, so that subtracting them from the figures exposes nobody.
+        described_count = serializers.IntegerField()
+        text_described_count = serializers.IntegerField()
+        # Means and distributions of every scale item, counts of the choices and of the themes of the
+        # reflections; each part null when suppressed. A distribution, or a count, is null where the answers
+        # were too alike to show without telling what each student said ("coarsened").
         stats = serializers.JSONField()
 
         def get_iso_week(self, obj) -> str:
@@ -71,16 +77,33 @@ class GroupAggregateListApi(APIView):
             fields={
                 "group": serializers.IntegerField(),
                 "min_group_size": serializers.IntegerField(),
+                # This week so far, live: a count only. Its figures are published when its check-in closes.
+                "this_week": inline_serializer(
+                    "GroupParticipation",
+                    fields={
+                        "week": serializers.DateField(),
+                        "answered": serializers.IntegerField(),
+                        "members": serializers.IntegerField(),
+                        "published": serializers.BooleanField(),
+                    },
+                ),
                 "weeks": OutputSerializer(many=True),
             },
         )
     )
     def get(self, request, group_id: int):
         group = group_get_for_viewer(request.user, group_id)
+        participation = group_participation(group)
         return Response(
             {
                 "group": group.pk,
                 "min_group_size": group.school.min_group_size,
+                "this_week": {
+                    "week": participation.week,
+                    "answered": participation.answered,
+                    "members": participation.members,
+                    "published": participation.published,
+                },
                 "weeks": self.OutputSerializer(group_aggregates_for_viewer(request.user, group), many=True).data,
             }
         )

@@ -13,7 +13,7 @@ from surveys.weeks import iso_label
 from wellbeing.models import AccessLog, ConsentScope
 from wellbeing.services import consent_set
 
-from ..factories import CheckinFactory, MembershipFactory, StudentFactory
+from ..factories import CheckinFactory, MembershipFactory, StudentFactory, publish
 from .pages import STAFF, STUDENTS, as_viewer, assert_login_redirect, section, text
 
 GROUP_LIST = reverse("frontend:group_list")
@@ -232,22 +232,36 @@ def test_it_shows_the_latest_week_in_detail_with_themes_only_from_ten_writers(ca
     checkins = [
         CheckinFactory(
             student=s,
-            mood=4,
+            mood=1 + n % 5,
             energy=None,
-            workload="too_hard",
-            help_wanted=["time"],
+            workload="too_hard" if n < 7 else "about_right",
+            help_wanted=["time"] if n < 7 else [],
             reflection="Matteprovet var svårt" if n < writers else "",
         )
         for n, s in enumerate(students)
     ]
     services.checkins_analyse([c.pk for c in checkins])
+    publish(school_id=cast.school_a.pk, week=checkins[0].week)
     page = section(as_viewer(client, cast, "teacher_b").get(_group_url(cast.group_b)).content, "week-detail")
     shown = text(page)
     assert f"Week {iso_label(checkins[0].week)} in detail" in shown
     assert "From 12 responses" in shown
-    assert "Mood 4.0" in shown and "Energy –" in shown
-    assert "Too hard: 12" in shown and "More time: 12" in shown
+    assert "Mood 2.8" in shown and "Energy –" in shown
+    assert "Too hard: 7" in shown and "About right: 5" in shown and "More time: 7" in shown
     if writers < 10:
         assert "Themes are shown from 10 written reflections on" in shown and "Maths:" not in shown
     else:
-        assert f"Tests, exams and grades: {writers}" in shown and f"Maths: {writers}" in shown
+        # Every writer wrote about the maths test: a count would say what each one wrote.
+        assert "Tests, exams and grades: almost everyone" in shown and "Maths: almost everyone" in shown
+
+
+def test_answers_too_alike_are_not_shown_as_a_distribution(cast, client):
+    students = [StudentFactory(school=cast.school_a) for _ in range(9)]
+    for student in students:
+        MembershipFactory(group=cast.group_b, user=student)
+    checkins = [CheckinFactory(student=s, mood=1 + n % 5, energy=3) for n, s in enumerate(students)]
+    publish(school_id=cast.school_a.pk, week=checkins[0].week)
+    page = text(section(as_viewer(client, cast, "teacher_b").get(_group_url(cast.group_b)).content, "week-detail"))
+    # Nine of nine said energy 3: neither the shares nor the mean, which would say it as well.
+    assert "Energy – The answers were too alike to show without telling what each student said." in page
+    assert "Okay 100 %" not in page

@@ -16,8 +16,8 @@ ALL_OFF = {scope.value: False for scope in ConsentScope}
 ALL_ON = {scope.value: True for scope in ConsentScope}
 
 
-def _checked(html: bytes) -> set[str]:
-    boxes = re.findall(r'<input type="checkbox"[^>]*>', html.decode(), re.S)
+def _checked(html: bytes, name: str = "scopes") -> set[str]:
+    boxes = [b for b in re.findall(r'<input type="checkbox"[^>]*>', html.decode(), re.S) if f'name="{name}"' in b]
     assert len(boxes) == 3
     return {re.search(r'value="(\w+)"', box).group(1) for box in boxes if re.search(r"\schecked", box)}
 
@@ -50,7 +50,7 @@ def test_it_saves_only_the_changed_switches_and_records_them(cast, client):
     assert (event.scope, event.granted, event.changed_by) == ("scores_to_teachers", True, cast.private)
     page = text(response.content)
     assert "Your choices are saved." in page
-    assert "Share my check-in scores with my teachers On You" in page
+    assert "Share my check-in scores with my teachers On Not shared You" in page
     assert _checked(response.content) == {"scores_to_teachers"}
 
 
@@ -100,7 +100,7 @@ def test_it_lists_who_viewed_my_data(cast, client, weeks_of_group_a):
 def test_it_shows_changes_made_by_someone_else(cast, client):
     consent_set(student=cast.private, scope=ConsentScope.TRENDS_TO_HEALTH, granted=True, changed_by=cast.admin)
     page = text(as_viewer(client, cast, "private").get(URL).content)
-    assert f"Share my trends with student health On {cast.admin.display_name}" in page
+    assert f"Share my trends with student health On Not shared {cast.admin.display_name}" in page
 
 
 def test_it_sends_anonymous_visitors_to_login(db, client):
@@ -122,3 +122,23 @@ def test_it_is_not_found_for_a_user_without_a_role(no_role, client):
     client.force_login(no_role)
     assert client.get(URL).status_code == 404
     assert client.post(URL, {}).status_code == 404
+
+
+def test_turning_a_switch_on_shares_from_now_on_and_earlier_check_ins_only_when_chosen(cast, client):
+    from wellbeing.selectors import consent_details
+
+    as_viewer(client, cast, "private")
+    client.post(URL, {"scopes": ["scores_to_teachers"]})
+    detail = consent_details(cast.private)["scores_to_teachers"]
+    assert (detail.granted, detail.include_earlier) == (True, False) and detail.granted_at is not None
+    page = text(client.get(URL).content)
+    assert "the ones from before are not" in page
+    client.post(URL, {"scopes": ["scores_to_teachers"], "earlier": ["scores_to_teachers"]})
+    detail = consent_details(cast.private)["scores_to_teachers"]
+    assert (detail.granted, detail.include_earlier) == (True, True)
+    assert "earlier check-ins included" in text(client.get(URL).content)
+    assert _checked(client.get(URL).content, "earlier") == {"scores_to_teachers"}
+    # "Earlier too" on a switch that is off shares nothing.
+    client.post(URL, {"earlier": ["text_to_teachers"]})
+    assert consent_details(cast.private)["text_to_teachers"].granted is False
+    assert consent_details(cast.private)["scores_to_teachers"].granted is False  # turned off in that save

@@ -90,7 +90,13 @@ def test_beat_opens_the_window_and_reminds_those_who_have_not_answered(mailoutbo
     for student in (answers, forgets, no_email):
         MembershipFactory(group=group, user=student)
     CheckinWindow.objects.all().delete()
-    assert set(app.conf.beat_schedule) == {"windows-sync", "reminders", "score-sweep", "notifications-sweep"}
+    assert set(app.conf.beat_schedule) == {
+        "windows-sync",
+        "reminders",
+        "score-sweep",
+        "notifications-sweep",
+        "aggregates-republish",
+    }
 
     request.getfixturevalue("beat")  # worker first, then beat: nothing is sent before anyone listens
 

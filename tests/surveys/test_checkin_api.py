@@ -85,10 +85,10 @@ def test_it_requires_login(cast, api):
 
 
 def test_it_accepts_token_auth(cast, api):
-    from rest_framework.authtoken.models import Token
+    from knox.models import AuthToken
 
-    token = Token.objects.create(user=cast.private)
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _instance, token = AuthToken.objects.create(user=cast.private)
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     assert api.post(URL, {"mood": 5}, format="json").status_code == 201
 
 

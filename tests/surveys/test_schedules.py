@@ -68,13 +68,13 @@ def test_beat_opens_windows_for_every_group_once(cast):
     assert CheckinWindow.objects.count() == 3
 
 
-def test_closing_is_claimed_once_and_recomputes_the_week(school_days):
+def test_closing_is_claimed_once_and_publishes_the_week(school_days):
     students = [school_days.sharer, school_days.private, school_days.classmate]
     students += [StudentFactory(school=school_days.school_a) for _ in range(2)]
     for student in students[3:]:
         MembershipFactory(group=school_days.group_a, user=student)
-    for student in students:
-        submit(student, mood=4, now=MONDAY_0800)
+    for student, mood in zip(students, [1, 2, 3, 4, 5], strict=True):
+        submit(student, mood=mood, now=MONDAY_0800)
     assert windows_close(now=FRIDAY_1559) == []
     app.conf.task_always_eager = True
     try:
@@ -83,7 +83,8 @@ def test_closing_is_claimed_once_and_recomputes_the_week(school_days):
         app.conf.task_always_eager = False
     week = MONDAY_0800.date()
     assert CheckinWindow.objects.get(group=school_days.group_a, week=week).closed_at is not None
-    assert WeekAggregate.objects.get(scope="group", group=school_days.group_a, week=week).mean_mood == 4.0
+    group = WeekAggregate.objects.get(scope="group", group=school_days.group_a, week=week, audience="all")
+    assert group.mean_mood == 3.0
     assert windows_close() == []  # a second run finds nothing to do
 
 

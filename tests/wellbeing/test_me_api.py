@@ -11,15 +11,23 @@ CONSENT = reverse("api-consent")
 
 def test_it_shows_and_changes_my_consent(cast, api):
     login(api, cast.private)
+    off = {"scores_to_teachers": False, "text_to_teachers": False, "trends_to_health": False}
     assert api.get(CONSENT).json() == {
-        "scores_to_teachers": False,
-        "text_to_teachers": False,
-        "trends_to_health": False,
+        **off,
+        "shared_since": dict.fromkeys(off),
+        "include_earlier": off,
     }
     response = api.patch(CONSENT, {"scores_to_teachers": True}, format="json")
     assert response.status_code == 200
-    assert response.json()["scores_to_teachers"] is True
+    body = response.json()
+    assert body["scores_to_teachers"] is True and body["shared_since"]["scores_to_teachers"] is not None
+    assert body["include_earlier"]["scores_to_teachers"] is False  # from now on, unless the student says so
     assert ConsentEvent.objects.filter(student=cast.private, changed_by=cast.private).count() == 1
+    response = api.patch(CONSENT, {"include_earlier": {"scores_to_teachers": True}}, format="json")
+    assert response.json()["include_earlier"]["scores_to_teachers"] is True
+    assert ConsentEvent.objects.filter(student=cast.private, include_earlier=True).count() == 1
+    bad = api.patch(CONSENT, {"include_earlier": {"everything": True}}, format="json")
+    assert bad.status_code == 400 and "include_earlier" in bad.json()
 
 
 @pytest.mark.parametrize(
