@@ -15,10 +15,10 @@ from .helplines import helplines_for
 from .models import HelpRequest
 from .selectors import (
     group_aggregates_for_viewer,
-    group_participation,
     group_get_for_viewer,
     group_individuals_for_viewer,
     group_list_for_viewer,
+    group_participation,
     help_request_current_for_student,
     help_request_get_for_viewer,
     help_request_list_for_viewer,

@@ -10,6 +10,7 @@ from surveys.models import Checkin
 from surveys.selectors import current_week
 from surveys.weeks import week_start
 from wellbeing import policy
+from wellbeing.fields import decrypt_text
 from wellbeing.models import AccessLog, Consent, Group, Membership, School, User
 from wellbeing.services import access_log_record
 
@@ -214,7 +215,13 @@ def student_chart_for_viewer(student: User, *, weeks: list[ChartWeek] | None = N
         weeks = student_chart_weeks(student)
     if not weeks:
         return None
-    return cache.get(chart_svg_key(student.pk, chart_fingerprint(weeks, language=chart_language(student))))
+    sealed = cache.get(chart_svg_key(student.pk, chart_fingerprint(weeks, language=chart_language(student))))
+    if sealed is None:
+        return None
+    try:
+        return decrypt_text(sealed)
+    except ValueError:
+        return None  # sealed under a key this deployment no longer has: drawn again on request
 
 
 @dataclass(frozen=True)

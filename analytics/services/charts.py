@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
 from surveys.weeks import iso_label
+from wellbeing.fields import encrypt_text
 from wellbeing.models import User
 
 from ..charts import ChartWeek, chart_fingerprint, history_svg
@@ -65,7 +66,8 @@ def student_chart_render(*, student_id: int) -> bool:
     with translation.override(language):
         title, labels = _chart_labels(weeks)
         svg = history_svg(weeks, labels=labels, title=title)
-    cache.set_many({key: svg, pointer: fingerprint}, timeout=CHART_CACHE_SECONDS)
+    # Sealed like a reflection: a student's weekly series is health data, and Redis keeps it in the clear.
+    cache.set_many({key: encrypt_text(svg), pointer: fingerprint}, timeout=CHART_CACHE_SECONDS)
     if previous and previous != fingerprint:
         cache.delete(chart_svg_key(student_id, previous))
     logger.info("drew the history chart of student %s", student_id)

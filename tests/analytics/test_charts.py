@@ -236,6 +236,15 @@ def test_it_draws_the_chart_into_the_cache_for_the_selector(cast, chart_cache):
     assert student_chart_for_viewer(cast.classmate) is None
 
 
+def test_the_chart_sits_in_redis_sealed_never_as_a_readable_series(cast, chart_cache):
+    checkins_for(cast.private, [2, 4])
+    services.student_chart_render(student_id=cast.private.pk)
+    fingerprint = chart_cache.get(chart_pointer_key(cast.private.pk))
+    stored = chart_cache.get(chart_svg_key(cast.private.pk, fingerprint))
+    assert stored and "<svg" not in stored and "mood" not in stored.lower()
+    assert "<svg" in student_chart_for_viewer(cast.private)  # opened for the student it belongs to
+
+
 def test_drawing_again_with_the_same_data_draws_nothing(cast, chart_cache, drawings):
     checkins_for(cast.private, [3])
     assert services.student_chart_render(student_id=cast.private.pk) is True
