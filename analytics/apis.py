@@ -1,14 +1,11 @@
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound
-from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from surveys.weeks import iso_label
-from wellbeing import policy
 from wellbeing.api import StrictInputSerializer
-from wellbeing.apis import IsStudent
+from wellbeing.gates import HealthOnly, StaffOnly, StudentOnly
 from wellbeing.models import Membership
 
 from .helplines import helplines_for
@@ -28,6 +25,8 @@ from .services import help_request_create, help_request_set_status
 
 
 class GroupListApi(APIView):
+    permission_classes = [StaffOnly]
+
     class OutputSerializer(serializers.Serializer):
         class Meta:
             ref_name = "GroupListOutput"
@@ -44,6 +43,8 @@ class GroupListApi(APIView):
 
 
 class GroupAggregateListApi(APIView):
+    permission_classes = [StaffOnly]
+
     class OutputSerializer(serializers.Serializer):
         class Meta:
             ref_name = "GroupAggregateListOutput"
@@ -112,6 +113,8 @@ class GroupAggregateListApi(APIView):
 class SchoolAggregateListApi(APIView):
     """One week of a school in numbers: the school, each grade and each group. For student-health staff and admins."""
 
+    permission_classes = [StaffOnly]
+
     class FilterSerializer(StrictInputSerializer):
         class Meta:
             ref_name = "SchoolAggregateFilter"
@@ -156,6 +159,8 @@ class SchoolAggregateListApi(APIView):
 
 
 class GroupStudentListApi(APIView):
+    permission_classes = [StaffOnly]
+
     class WeekSerializer(serializers.Serializer):
         class Meta:
             ref_name = "GroupStudentListWeek"
@@ -186,15 +191,6 @@ class GroupStudentListApi(APIView):
         group = group_get_for_viewer(request.user, group_id)
         insights = group_individuals_for_viewer(request.user, group)
         return Response(self.OutputSerializer(insights, many=True).data)
-
-
-class HandlesHelpRequests(BasePermission):
-    """Help-request endpoints are for student-health staff; to anyone else signed in they do not exist."""
-
-    def has_permission(self, request, view) -> bool:
-        if not policy.health_school_ids(request.user):
-            raise NotFound
-        return True
 
 
 class HelpRequestOutputSerializer(serializers.Serializer):
@@ -250,7 +246,7 @@ class HelpRequestOutputSerializer(serializers.Serializer):
 class HelpRequestListApi(APIView):
     """The help requests of the viewer's schools, newest first: the open ones, or those with ?status=."""
 
-    permission_classes = [IsAuthenticated, HandlesHelpRequests]
+    permission_classes = [HealthOnly]
 
     class FilterSerializer(StrictInputSerializer):
         class Meta:
@@ -267,7 +263,7 @@ class HelpRequestListApi(APIView):
 
 
 class HelpRequestStatusApi(APIView):
-    permission_classes = [IsAuthenticated, HandlesHelpRequests]
+    permission_classes = [HealthOnly]
 
     class InputSerializer(StrictInputSerializer):
         class Meta:
@@ -317,7 +313,7 @@ class MyHelpRequestSerializer(serializers.Serializer):
 class MyHelpRequestApi(APIView):
     """A student's own request for contact with student health, and the helplines of their school's country."""
 
-    permission_classes = [IsStudent]
+    permission_classes = [StudentOnly]
 
     class InputSerializer(StrictInputSerializer):
         """Asking takes no fields: anything sent is a 400 that changes nothing, like every other endpoint."""

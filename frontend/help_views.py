@@ -1,12 +1,10 @@
 """Help request pages: a student asks for contact; student-health staff work the queue."""
 
 from dataclasses import dataclass
-from functools import wraps
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,10 +18,8 @@ from analytics.selectors import (
     help_request_list_for_viewer,
 )
 from analytics.services import HELP_TRANSITIONS, help_request_create, help_request_set_status
-from wellbeing import policy
+from wellbeing.gates import health_page, student_page
 from wellbeing.services import ApplicationError
-
-from .views import View, student_page
 
 # What staff press to move a request on; the statuses' own labels are worded for the student.
 ACTION_LABELS = {
@@ -78,18 +74,6 @@ def _queue_rows(requests: list[HelpRequest]) -> list[QueueRow]:
         )
         for r in requests
     ]
-
-
-def health_page(view: View) -> View:
-    """Only student-health staff open these pages; anyone else signed in gets 404."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not policy.health_school_ids(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapper)
 
 
 def _queue(request: HttpRequest, *, error: str = "", status: int = 200) -> HttpResponse:

@@ -3,7 +3,6 @@ with a form, calls selectors or one service, and renders."""
 
 from collections.abc import Callable
 from dataclasses import replace
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -42,6 +41,7 @@ from surveys.services import (
     student_subjects,
 )
 from wellbeing import policy
+from wellbeing.gates import staff_page, student_page
 from wellbeing.models import ConsentScope, Language
 from wellbeing.selectors import access_log_for_student, consent_details, consent_history, consent_state
 from wellbeing.services import ApplicationError, consent_set, user_language_set
@@ -55,30 +55,6 @@ ACCESS_LOG_SHOWN = 200
 CHECKIN_LANGUAGES = {choice.value for choice in Language}
 
 View = Callable[..., HttpResponse]
-
-
-def student_page(view: View) -> View:
-    """Only students open these pages; anyone else signed in gets 404, as for a page that does not exist."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not policy.is_student(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapper)
-
-
-def staff_page(view: View) -> View:
-    """Students get 404 on staff pages; what staff see inside is decided by the selectors."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if policy.is_student(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapper)
 
 
 @login_required

@@ -5,7 +5,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from wellbeing.api import StrictInputSerializer
-from wellbeing.apis import IsStudent
+from wellbeing.gates import StudentOnly
 from wellbeing.models import Language
 
 from .instruments import TEXTS, Instrument, text_in
@@ -49,7 +49,7 @@ class CheckinOutputSerializer(serializers.Serializer):
 class CheckinsApi(APIView):
     """A student's own check-ins: list them, or submit this week's (again, to edit it)."""
 
-    permission_classes = [IsStudent]
+    permission_classes = [StudentOnly]
 
     class InputSerializer(StrictInputSerializer):
         class Meta:
@@ -99,7 +99,7 @@ class CheckinsApi(APIView):
 
 
 class CheckinCurrentApi(APIView):
-    permission_classes = [IsStudent]
+    permission_classes = [StudentOnly]
 
     @extend_schema(responses=CheckinOutputSerializer)
     def get(self, request):
@@ -112,7 +112,7 @@ class CheckinCurrentApi(APIView):
 class InstrumentListApi(APIView):
     """The validated questionnaires the student's school uses, in the student's language."""
 
-    permission_classes = [IsStudent]
+    permission_classes = [StudentOnly]
 
     class OutputSerializer(serializers.Serializer):
         class Meta:
@@ -146,7 +146,7 @@ class InstrumentListApi(APIView):
 
 
 class InstrumentSubmitApi(APIView):
-    permission_classes = [IsStudent]
+    permission_classes = [StudentOnly]
 
     class InputSerializer(StrictInputSerializer):
         class Meta:

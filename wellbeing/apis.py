@@ -4,23 +4,11 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import policy
 from .api import StrictInputSerializer
+from .gates import StudentOnly
 from .models import ConsentScope, Language
 from .selectors import access_log_for_student, consent_details
 from .services import consent_set, user_language_set
-
-
-class IsStudent:
-    """Permission for endpoints that only make sense for a student's own data."""
-
-    message = "This endpoint is for students."
-
-    def has_permission(self, request, view) -> bool:
-        return policy.is_student(request.user)
-
-    def has_object_permission(self, request, view, obj) -> bool:  # pragma: no cover - no object views
-        return False
 
 
 class MeApi(APIView):
@@ -79,7 +67,7 @@ def _consent_body(student) -> dict:
 
 
 class ConsentApi(APIView):
-    permission_classes = [IsStudent]
+    permission_classes = [StudentOnly]
 
     class InputSerializer(StrictInputSerializer):
         class Meta:
@@ -128,7 +116,7 @@ class ConsentApi(APIView):
 
 
 class AccessLogApi(APIView):
-    permission_classes = [IsStudent]
+    permission_classes = [StudentOnly]
 
     class OutputSerializer(serializers.Serializer):
         class Meta:

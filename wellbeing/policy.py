@@ -117,6 +117,24 @@ def is_student(viewer) -> bool:
     return bool(viewer and viewer.is_authenticated and viewer.is_active and viewer.is_student)
 
 
+def is_staff_member(viewer) -> bool:
+    """Signed in, active and not a student: teachers, student health, school admins. What each sees inside
+    is decided object by object."""
+    return _is_staff_viewer(viewer)
+
+
+def handles_help_requests(viewer) -> bool:
+    """Student-health staff of at least one school."""
+    return bool(health_school_ids(viewer))
+
+
+def may_use_admin_site(viewer) -> bool:
+    """Django staff, and school admins (for their own school's settings, as SchoolScopedAdmin decides)."""
+    if not (viewer and viewer.is_authenticated and viewer.is_active):
+        return False
+    return viewer.is_staff or bool(admin_school_ids(viewer))
+
+
 def admin_school_ids(viewer) -> set[int]:
     """Schools whose settings (schedules, own items, instruments) the viewer administers."""
     if not _is_staff_viewer(viewer):

@@ -131,10 +131,15 @@ def test_an_unknown_group_is_404_like_a_forbidden_one(cast, api):
     assert api.get(reverse("api-group-aggregates", args=[999999])).status_code == 404
 
 
-@pytest.mark.parametrize("viewer, expected", [("teacher", {"8A"}), ("health", {"8A", "8B"}), ("sharer", set())])
+@pytest.mark.parametrize("viewer, expected", [("teacher", {"8A"}), ("health", {"8A", "8B"})])
 def test_group_list_by_role(cast, api, viewer, expected):
     login(api, getattr(cast, viewer))
     assert {g["name"] for g in api.get(reverse("api-groups")).json()} == expected
+
+
+def test_the_group_list_does_not_exist_for_a_student(cast, api):
+    login(api, cast.sharer)
+    assert api.get(reverse("api-groups")).status_code == 404
 
 
 def test_group_list_requires_login(api):

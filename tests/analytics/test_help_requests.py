@@ -373,7 +373,7 @@ def test_the_student_api_always_gives_the_helplines_of_the_schools_country(cast,
     ]
 
 
-@pytest.mark.parametrize(("viewer", "expected"), [("teacher", 403), ("health", 403), (None, 401)])
+@pytest.mark.parametrize(("viewer", "expected"), [("teacher", 404), ("health", 404), (None, 401)])
 def test_the_student_endpoint_is_for_students(cast, api, viewer, expected):
     client = login(api, getattr(cast, viewer) if viewer else None)
     assert client.get(ME_URL).status_code == expected

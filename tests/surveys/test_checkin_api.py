@@ -73,8 +73,8 @@ def test_it_rejects_malformed_json(cast, api):
 @pytest.mark.parametrize("role", ["teacher", "health", "admin"])
 def test_it_is_for_students_only(cast, api, role):
     login(api, getattr(cast, role))
-    assert api.get(URL).status_code == 403
-    assert api.post(URL, {"mood": 3}, format="json").status_code == 403
+    assert api.get(URL).status_code == 404
+    assert api.post(URL, {"mood": 3}, format="json").status_code == 404
     assert not Checkin.objects.exists()
 
 

@@ -93,6 +93,6 @@ def test_the_api_lists_and_accepts_an_instrument(cast, who5, api):
 
 def test_the_instrument_api_is_for_students(cast, who5, api):
     login(api, cast.teacher)
-    assert api.get(reverse("api-instruments")).status_code == 403
+    assert api.get(reverse("api-instruments")).status_code == 404
     api.logout()
     assert api.get(reverse("api-instruments")).status_code == 401
