@@ -7,19 +7,15 @@ from wellbeing.models import ConsentScope
 from wellbeing.services import consent_set
 
 from ..factories import MembershipFactory, StudentFactory
-
-ROLES = [
-    "self",
-    "other_student",
-    "teacher_of_group",
-    "teacher_other_group",
-    "teacher_other_school",
-    "health",
-    "health_other_school",
-    "school_admin",
-    "anonymous",
-]
-CONSENT = ["on", "off", "revoked"]
+from ..matrix import (
+    ALLOWED_WITH_CONSENT,
+    AUDIENCE,
+    CONSENT,
+    DOORS,
+    GROUP_AGGREGATE_VIEWERS,
+    ROLES,
+    viewer_for,
+)
 
 
 @pytest.fixture
@@ -39,31 +35,6 @@ def subject_for(cast):
     return make
 
 
-def viewer_for(cast, role, subject):
-    from django.contrib.auth.models import AnonymousUser
-
-    return {
-        "self": subject,
-        "other_student": cast.classmate,
-        "teacher_of_group": cast.teacher,
-        "teacher_other_group": cast.teacher_b,
-        "teacher_other_school": cast.teacher_other_school,
-        "health": cast.health,
-        "health_other_school": cast.health_other_school,
-        "school_admin": cast.admin,
-        "anonymous": AnonymousUser(),
-    }[role]
-
-
-# Who may see a student's data at each level, when consent is on. With consent
-# off or revoked only the student themself may.
-ALLOWED_WITH_CONSENT = {
-    policy.Level.SCORES: {"self", "teacher_of_group", "health"},
-    policy.Level.TEXT: {"self", "teacher_of_group"},
-    policy.Level.TRENDS: {"self", "health"},
-}
-
-
 @pytest.mark.parametrize("consent", CONSENT)
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("level", list(policy.Level))
@@ -75,9 +46,6 @@ def test_it_decides_individual_access(cast, subject_for, role, level, consent):
     listed = policy.students_visible(viewer, level).filter(pk=subject.pk).exists()
     # The list rule never includes the viewer themself; self-access is separate.
     assert listed is (expected and role != "self")
-
-
-GROUP_AGGREGATE_VIEWERS = {"teacher_of_group", "health", "school_admin"}
 
 
 @pytest.mark.parametrize("consent", CONSENT)
@@ -117,3 +85,23 @@ def test_it_never_lets_a_student_see_another_student_even_when_teaching_role_dat
     Membership.objects.create(group=cast.group_b, user=cast.classmate, role=Membership.Role.TEACHER)
     assert not policy.may_view_student(cast.classmate, cast.student_b, policy.Level.SCORES)
     assert not policy.may_view_group(cast.classmate, cast.group_b)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_door_predicates_follow_the_matrix(cast, role):
+    from wellbeing import gates
+
+    viewer = viewer_for(cast, role)
+    predicates = {
+        "student": gates.STUDENT,
+        "staff": gates.STAFF,
+        "health": gates.HEALTH,
+        "admin_site": gates.ADMIN_SITE,
+    }
+    for door, members in DOORS.items():
+        assert predicates[door](viewer) is (role in members), door
+
+
+@pytest.mark.parametrize("role", sorted(AUDIENCE))
+def test_each_viewer_reads_the_figures_of_their_audience(cast, role):
+    assert policy.aggregate_audience(viewer_for(cast, role), cast.school_a.pk) == AUDIENCE[role]
