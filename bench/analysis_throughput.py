@@ -10,8 +10,7 @@ plain in-process loop over the same analysis functions, in one run.
    submitting at once), their ids queued as a submission queues them, and real
    `celery worker` processes (prefork, --concurrency, default 2: this machine's
    cores) drain the queue in batches: fetch and lock, analyse, trends, one bulk
-   upsert, alerts, one aggregate recompute per school-week touched. Timed from
-   the first id queued to the last score written.
+   upsert, alerts. Timed from the first id queued to the last score written.
 4. the same pipeline with ANALYSIS_BATCH_SIZE=1: one check-in per claim, which is
    roughly what one Celery task per check-in would cost.
 
@@ -160,10 +159,10 @@ def in_process(texts: list[tuple[str, str]], *, batch_size: int) -> float:
     try:
         started = time.perf_counter()
         for start in range(0, len(ids), batch_size):
-            checkins_analyse(ids[start : start + batch_size], recompute=False)
+            checkins_analyse(ids[start : start + batch_size])
         elapsed = time.perf_counter() - started
     finally:
-        app.control.purge()  # the chart and aggregate messages the batches sent
+        app.control.purge()  # the chart messages the batches sent
         pending.clear()
         cleanup()
     return len(ids) / elapsed
@@ -207,15 +206,12 @@ def pipeline(texts: list[tuple[str, str]], *, concurrency: int, batch_size: int)
         while CheckinScore.objects.filter(checkin_id__in=ids).count() < len(ids):
             time.sleep(0.02)
         elapsed = time.perf_counter() - started
-        while pending.AGGREGATES.size():
-            time.sleep(0.02)
-        aggregates = time.perf_counter() - started
     finally:
         stop_workers(workers)
         app.control.purge()
         pending.clear()
         cleanup()
-    return len(ids) / elapsed, aggregates
+    return len(ids) / elapsed
 
 
 def main() -> None:
@@ -241,13 +237,12 @@ def main() -> None:
         f"batches in this process, no Celery:    {local:8.0f} texts/s   ({local / plain:.2f}x the loop: "
         "the database work of each batch)"
     )
-    batched, settled = pipeline(texts, concurrency=args.concurrency, batch_size=args.batch_size)
+    batched = pipeline(texts, concurrency=args.concurrency, batch_size=args.batch_size)
     print(
         f"pipeline, {args.concurrency} worker processes, batch {args.batch_size}: {batched:8.0f} texts/s"
-        f"   ({batched / plain:.2f}x the loop, {batched / local:.2f}x the batches in one process;"
-        f" every aggregate current {settled:.1f} s after the first id)"
+        f"   ({batched / plain:.2f}x the loop, {batched / local:.2f}x the batches in one process)"
     )
-    single, _ = pipeline(texts[: max(200, len(texts) // 10)], concurrency=args.concurrency, batch_size=1)
+    single = pipeline(texts[: max(200, len(texts) // 10)], concurrency=args.concurrency, batch_size=1)
     print(
         f"pipeline, {args.concurrency} worker processes, batch 1:   {single:8.0f} texts/s"
         f"   ({single / plain:.2f}x the loop; batching gains {batched / single:.1f}x)"
