@@ -1,18 +1,12 @@
 from django.urls import path
-from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.throttling import ScopedRateThrottle
 
 from .apis import AccessLogApi, ConsentApi, MeApi
-
-
-class TokenApi(ObtainAuthToken):
-    # Password guessing is throttled; the rate is in REST_FRAMEWORK settings.
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "token"
-
+from .auth import TokenLoginApi, TokenLogoutAllApi, TokenLogoutApi
 
 urlpatterns = [
-    path("auth/token/", TokenApi.as_view(), name="api-token"),
+    path("auth/token/", TokenLoginApi.as_view(), name="api-token"),
+    path("auth/logout/", TokenLogoutApi.as_view(), name="api-logout"),
+    path("auth/logout-all/", TokenLogoutAllApi.as_view(), name="api-logout-all"),
     path("me/", MeApi.as_view(), name="api-me"),
     path("me/consent/", ConsentApi.as_view(), name="api-consent"),
     path("me/access-log/", AccessLogApi.as_view(), name="api-access-log"),

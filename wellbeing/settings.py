@@ -6,9 +6,11 @@ falling back to a default.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -37,14 +39,17 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean (use true or false)")
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name}={raw!r} is not an integer") from exc
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name}={value} must be {minimum} or more")
+    return value
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -80,7 +85,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    # API tokens stored as digests, each with an expiry (the old rest_framework.authtoken kept them in clear).
+    "knox",
+    # Counts failed logins and locks out password guessing (the AccessAttempt table).
+    "axes",
+    "csp",  # django-csp: its checks catch a policy written in the old format
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "wellbeing",
@@ -91,7 +100,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered here and go back out through the two above only: no Cache-Control: no-store
+    # (they hold no personal data) and no CSP (a stylesheet is not a document).
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -101,6 +113,12 @@ MIDDLEWARE = [
     "wellbeing.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside CSPMiddleware, so the few pages that need a wider policy can say so before the header is written.
+    "wellbeing.middleware.ResponseHeadersMiddleware",
+    # After the user and the language are known, so its error page is the site's own, in the user's language.
+    "wellbeing.middleware.RejectUnencodableInputMiddleware",
+    # Last, as axes asks: turns a login request it flagged as locked out into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "wellbeing.urls"
@@ -151,6 +169,12 @@ LOGIN_URL = "frontend:login"
 LOGIN_REDIRECT_URL = "frontend:home"
 LOGOUT_REDIRECT_URL = "frontend:login"
 
+# AxesBackend first: it refuses a locked-out account or address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -185,6 +209,74 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# HTTPS. Off by default so `bin/run` works on http://127.0.0.1; the production block in .env.example turns it
+# all on, and tests/wellbeing/test_headers.py checks that `check --deploy` is then clean.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# The health check is probed by load balancers and monitors on the internal network, often over plain HTTP;
+# it carries no personal data, so it answers there rather than redirecting.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Behind a proxy that terminates TLS, Django sees plain HTTP; the proxy says "https" in X-Forwarded-Proto.
+# Only safe when the proxy sets (not passes on) that header, so it is off unless the deployment says so.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
+
+# How many proxies in front of the service append to X-Forwarded-For. The client's address is the one the
+# outermost trusted proxy saw (wellbeing.auth.client_address); 0 trusts no header, only REMOTE_ADDR. Used by the
+# lockout and by DRF's throttles, so a client cannot pick its own address to escape either.
+NUM_PROXIES = env_int("NUM_PROXIES", 0, minimum=0)
+
+# Content-Security-Policy on every response (static files aside): our own scripts, styles, images and fonts
+# only, no inline script anywhere, no plugins, no framing. Pages that need more say so in
+# wellbeing.middleware.CSP_EXCEPTIONS, each with its reason.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # Swagger UI's icons are data: URLs in its stylesheet.
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Password guessing (django-axes): an account is locked after LOGIN_FAILURE_LIMIT failed logins, and a client
+# address after LOGIN_FAILURE_LIMIT_PER_ADDRESS, each for LOGIN_COOLOFF_MINUTES after its last failure. The
+# address limit is higher because a whole school often reaches us from one address, and a class of students
+# mistyping on a Monday morning must not lock the school out. Every login path counts: the login page, the
+# admin's login and the API's token endpoint.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env_int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", 50, minimum=1)
+LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own, not the pair
+AXES_HANDLER = "wellbeing.auth.LockoutHandler"  # applies the separate limit per address
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+# A try during the lockout does not start the wait again, so "try again in 15 minutes" stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Failures expire with the cool-off only: a success (perhaps the guesser's own account, from the same
+# address) does not wipe the count.
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "wellbeing.auth.client_address"
+AXES_LOCKOUT_CALLABLE = "wellbeing.auth.lockout_page"
+# No log of every successful login with address and browser: more personal data kept than the lockout needs.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# API tokens (django-rest-knox): stored as SHA-512 digests, each expiring API_TOKEN_TTL_HOURS after it was
+# issued; `Authorization: Token <key>` as before.
+API_TOKEN_TTL_HOURS = env_int("API_TOKEN_TTL_HOURS", 10, minimum=1)
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=API_TOKEN_TTL_HOURS),
+    "AUTH_HEADER_PREFIX": "Token",
+    # A hard expiry: use does not extend a token, so a lost phone's token dies on time.
+    "AUTO_REFRESH": False,
+    "USER_SERIALIZER": None,
+}
 
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 CACHES = {
@@ -222,8 +314,8 @@ BULK_QUEUE = "bulk"
 CELERY_TASK_ROUTES = {
     "analytics.tasks.student_chart_render_task": {"queue": BULK_QUEUE},
     "analytics.tasks.student_charts_render_task": {"queue": BULK_QUEUE},
-    "analytics.tasks.school_weeks_recompute_pending_task": {"queue": BULK_QUEUE},
-    "analytics.tasks.school_week_aggregates_task": {"queue": BULK_QUEUE},
+    "analytics.tasks.school_week_publish_task": {"queue": BULK_QUEUE},
+    "analytics.tasks.aggregates_republish_task": {"queue": BULK_QUEUE},
     "analytics.tasks.checkins_analyse_task": {"queue": BULK_QUEUE},
     "analytics.tasks.windows_sync_task": {"queue": BULK_QUEUE},
     "surveys.tasks.reminders_send_task": {"queue": BULK_QUEUE},
@@ -246,9 +338,18 @@ MIN_GROUP_SIZE = env_int("MIN_GROUP_SIZE", 5)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: its WWW-Authenticate header makes anonymous calls 401, not 403.
-        "rest_framework.authentication.TokenAuthentication",
+        "wellbeing.api.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    # DRF's parsers, refusing a lone surrogate (text that cannot be encoded) with a 400 per field before any
+    # view sees it; query strings and the pages' forms are checked by
+    # wellbeing.middleware.RejectUnencodableInputMiddleware.
+    "DEFAULT_PARSER_CLASSES": [
+        "wellbeing.api.JSONParser",
+        "wellbeing.api.FormParser",
+        "wellbeing.api.MultiPartParser",
+    ],
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
