@@ -138,3 +138,25 @@ def _names(pattern, namespace=""):
 
 def test_the_request_the_doors_open_onto_is_the_only_one(doors):
     assert HelpRequest.objects.count() == 1
+
+
+def test_the_admin_site_is_the_gated_one_and_shows_no_student_data_or_token():
+    from django.apps import apps
+    from django.contrib import admin
+
+    from wellbeing.gates import WellbeingAdminSite
+
+    assert isinstance(admin.site, WellbeingAdminSite)
+    registered = {model._meta.label for model in admin.site._registry}
+    # No check-in, reflection, score, request for help or token is readable in the admin, by anyone.
+    for app in ("surveys", "analytics", "knox"):
+        models = {m._meta.label for m in apps.get_app_config(app).get_models()} if app != "knox" else set()
+        assert not (registered & models) - {"surveys.CustomItem", "surveys.Schedule", "surveys.SchoolInstrument"}
+    assert not any(label.startswith(("knox.", "authtoken.")) for label in registered)
+    assert "surveys.Checkin" not in registered and "analytics.CheckinScore" not in registered
+
+
+def test_the_old_clear_text_token_table_is_gone(db):
+    from django.db import connection
+
+    assert "authtoken_token" not in connection.introspection.table_names()

@@ -26,6 +26,8 @@ app.conf.beat_schedule = {
         "task": "analytics.tasks.aggregates_republish_task",
         "schedule": float(os.environ.get("AGGREGATE_REPUBLISH_SECONDS") or 6 * 3600),
     },
+    # Expired API tokens (digests only) are deleted within the hour.
+    "tokens-purge": {"task": "wellbeing.tasks.tokens_purge_expired_task", "schedule": 3600.0},
     "notifications-sweep": {
         "task": "analytics.tasks.notifications_send_task",
         "schedule": float(os.environ.get("SCORE_SWEEP_SECONDS") or 60),

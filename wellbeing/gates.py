@@ -19,6 +19,7 @@ from functools import wraps
 
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
+from django.db.models.base import ModelBase
 from django.http import Http404, HttpRequest, HttpResponse
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import BasePermission
@@ -65,10 +66,22 @@ def page_gate(predicate: Predicate) -> Callable[[View], View]:
 
 
 class WellbeingAdminSite(admin.AdminSite):
-    """The admin site behind the same door predicate; what each model shows is decided per model admin."""
+    """The admin site behind the same door predicate; what each model shows is decided per model admin.
+
+    It registers no API token model: knox's admin would list every token's digest and let a superuser mint a
+    token for anyone (shown once, in clear), a way round the access log.
+    """
+
+    refused = frozenset({"knox.AuthToken"})
 
     def has_permission(self, request) -> bool:
         return ADMIN_SITE(request.user)
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        models = [model_or_iterable] if isinstance(model_or_iterable, ModelBase) else list(model_or_iterable)
+        models = [model for model in models if model._meta.label not in self.refused]
+        if models:
+            super().register(models, admin_class, **options)
 
 
 # The doors as each entrance uses them.

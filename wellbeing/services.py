@@ -74,3 +74,11 @@ def user_language_set(*, user: User, language: str) -> User:
         user.language = language
         user.save(update_fields=["language"])
     return user
+
+
+def tokens_purge_expired() -> int:
+    """Delete API tokens past their expiry, so no digest outlives its use; returns how many went."""
+    from knox.models import AuthToken
+
+    deleted, _ = AuthToken.objects.filter(expiry__lt=timezone.now()).delete()
+    return deleted

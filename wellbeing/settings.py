@@ -78,7 +78,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "wellbeing.apps.WellbeingAdminConfig",  # django.contrib.admin, with the site behind the policy's door
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -316,6 +316,7 @@ CELERY_TASK_ROUTES = {
     "analytics.tasks.student_charts_render_task": {"queue": BULK_QUEUE},
     "analytics.tasks.school_week_publish_task": {"queue": BULK_QUEUE},
     "analytics.tasks.aggregates_republish_task": {"queue": BULK_QUEUE},
+    "wellbeing.tasks.tokens_purge_expired_task": {"queue": BULK_QUEUE},
     "analytics.tasks.checkins_analyse_task": {"queue": BULK_QUEUE},
     "analytics.tasks.windows_sync_task": {"queue": BULK_QUEUE},
     "surveys.tasks.reminders_send_task": {"queue": BULK_QUEUE},

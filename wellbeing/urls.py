@@ -1,14 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
-from knox.models import AuthToken
 
 from . import views
-
-# knox's admin would let a superuser mint a token for any user (shown once, in clear, in a message) and list
-# every token's digest: nobody here needs either, so there is no token admin at all.
-if admin.site.is_registered(AuthToken):
-    admin.site.unregister(AuthToken)
 
 api_v1 = [
     path("", include("wellbeing.api_urls")),

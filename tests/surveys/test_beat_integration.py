@@ -96,6 +96,7 @@ def test_beat_opens_the_window_and_reminds_those_who_have_not_answered(mailoutbo
         "score-sweep",
         "notifications-sweep",
         "aggregates-republish",
+        "tokens-purge",
     }
 
     request.getfixturevalue("beat")  # worker first, then beat: nothing is sent before anyone listens

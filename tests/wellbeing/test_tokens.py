@@ -193,3 +193,20 @@ def test_the_throttle_counts_the_address_the_trusted_proxy_saw(cast, api, settin
     assert again.status_code == 429
     other = api.post(TOKEN, {}, format="json", HTTP_X_FORWARDED_FOR="198.51.100.8", **proxy)
     assert other.status_code == 400
+
+
+def test_expired_tokens_are_purged_on_a_schedule_and_live_ones_stay(cast):
+    from datetime import timedelta
+
+    from knox.models import AuthToken
+
+    from wellbeing.celery import app
+    from wellbeing.services import tokens_purge_expired
+
+    AuthToken.objects.create(user=cast.private, expiry=-timedelta(minutes=1))  # knox takes a time to live
+    AuthToken.objects.create(user=cast.sharer, expiry=timedelta(hours=1))
+    assert tokens_purge_expired() == 1
+    assert list(AuthToken.objects.values_list("user__username", flat=True)) == [cast.sharer.username]
+    assert tokens_purge_expired() == 0
+    [entry] = [e for e in app.conf.beat_schedule.values() if e["task"].endswith("tokens_purge_expired_task")]
+    assert entry["task"] in app.tasks and entry["schedule"] <= 3600
