@@ -209,4 +209,5 @@ def test_expired_tokens_are_purged_on_a_schedule_and_live_ones_stay(cast):
     assert list(AuthToken.objects.values_list("user__username", flat=True)) == [cast.sharer.username]
     assert tokens_purge_expired() == 0
     [entry] = [e for e in app.conf.beat_schedule.values() if e["task"].endswith("tokens_purge_expired_task")]
+    app.loader.import_default_modules()  # what a worker does when it starts: every app's tasks module
     assert entry["task"] in app.tasks and entry["schedule"] <= 3600
