@@ -77,13 +77,13 @@ HINTS = st.sampled_from([None, "sv", "nb", "en", "other", "de", ""])
 ANY_CODE_POINT = st.characters(codec=None, exclude_categories=())  # surrogates and unassigned code points too
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(ANY_CODE_POINT, max_size=300), hint=HINTS)
 def test_it_analyses_any_unicode(text, hint):
     _assert_well_formed(text, hint)
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), hint=HINTS)
 def test_it_analyses_mutated_reflections(data, hint):
     text = data.draw(st.sampled_from(REFLECTIONS))
@@ -92,7 +92,7 @@ def test_it_analyses_mutated_reflections(data, hint):
     _assert_well_formed(text, hint)
 
 
-@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=350, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), hint=HINTS)
 def test_it_analyses_words_of_reflections_joined_any_way(data, hint):
     # Every word the corpora know, glued by the characters that split or join words: where keyed tables live.
