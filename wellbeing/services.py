@@ -1,4 +1,5 @@
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -23,6 +24,7 @@ def consent_set(
     granted: bool,
     changed_by: User,
     include_earlier: bool | None = None,
+    now: datetime | None = None,
 ) -> Consent | None:
     """Turn a scope on or off, or choose whether earlier check-ins are shared too; every change is recorded.
 
@@ -33,7 +35,7 @@ def consent_set(
     if not student.is_student:
         raise ApplicationError("Only students have consent settings.")
     scope = ConsentScope(scope)
-    now = timezone.now()
+    now = now or timezone.now()
     consent = Consent.objects.select_for_update().filter(student=student, scope=scope).first()
     was_on = consent.granted if consent else False
     was_earlier = consent.include_earlier if consent else False

@@ -131,9 +131,8 @@ def demo_create(*, now: datetime) -> DemoSummary:
     User.objects.bulk_create([s.user for s in students] + [u for u, _ in staff])
     _memberships_create(rng, students, staff, groups)
     _school_roles_create(staff, schools)
-    _consents_set(students)
-
     mondays = {plan.name: _mondays(now, plan.timezone) for plan in SCHOOLS}
+    _consents_set(students, since=now - timedelta(weeks=WEEKS + 1))
     windows = _windows_create(groups, mondays)
     checkins = _checkins_plan(rng, students, schools, windows, mondays, now)
     Checkin.objects.bulk_create(checkins, batch_size=500)
@@ -322,14 +321,15 @@ def _school_roles_create(staff: list[tuple[User, StaffPlan]], schools: dict[str,
     )
 
 
-def _consents_set(students: list[DemoStudent]) -> None:
-    # Through the service, so the demo's consent history looks like the real thing.
+def _consents_set(students: list[DemoStudent], since: datetime) -> None:
+    # Through the service, so the demo's consent history looks like the real thing. Consent looks forward:
+    # the demo's students turned their switches on at the start of term, before their first check-in here.
     for s in students:
         for scope in s.scopes:
-            consent_set(student=s.user, scope=scope, granted=True, changed_by=s.user)
+            consent_set(student=s.user, scope=scope, granted=True, changed_by=s.user, now=since)
         if s.revoked_text:
-            consent_set(student=s.user, scope=TEXT, granted=True, changed_by=s.user)
-            consent_set(student=s.user, scope=TEXT, granted=False, changed_by=s.user)
+            consent_set(student=s.user, scope=TEXT, granted=True, changed_by=s.user, now=since)
+            consent_set(student=s.user, scope=TEXT, granted=False, changed_by=s.user, now=since)
 
 
 def _mondays(now: datetime, tz_name: str) -> list[date]:
